@@ -10,7 +10,7 @@ One row per (eventSource, eventName, technique). Evidence (see docs/mappings.md)
            whose AWS:CloudTrail channel names the call (0.4, rule = analytic id; context-only pairs denied).
 The read-only family rules (Describe*/List*/Get* -> discovery) live in code (CloudTrailMappings), 0.3.
 When: 'failure' rows (Sigma rules about failed calls) apply only to failed calls, '' to all.
-Severity per row: hand rows give it; sigma by level (high 6, medium 4, low 3); stratus 5 (2 when generalized); analytics 0 (no say).
+Severity per row: hand rows give it; evidence rows on read verbs are capped at 2; sigma by level (high 6, medium 4, low 3); stratus 5 (2 when generalized); analytics 0 (no say).
 Every id is normalized to the pinned ATT&CK 18.1 catalog; an id it cannot place fails the build.
 
 Usage: python3 eng/mappings/build_cloudtrail_mappings.py
@@ -31,6 +31,8 @@ SIGMA_CONF = {"critical": 0.8, "high": 0.7, "medium": 0.6}
 SIGMA_SEV = {"critical": 7, "high": 6, "medium": 4, "low": 3}
 STRATUS_CONF, STRATUS_GENERALIZED_CONF, STRATUS_SEV, STRATUS_GENERALIZED_SEV = 0.8, 0.5, 5, 2
 ANALYTIC_CONF = 0.4
+READ_VERBS = ("Describe", "List", "Get", "Head", "Lookup", "BatchGet", "Search")
+READ_SEV_CAP = 2
 
 # Calls a detonation makes to set up or poll; they say nothing about the technique.
 STRATUS_NOISE = {"sts:AssumeRole", "sts:GetCallerIdentity", "ec2:DescribeInstances", "ssm:DescribeInstanceInformation",
@@ -168,6 +170,8 @@ def main():
     sources_of = {}
 
     def add(es, en, tid, src, conf, sev, rule, when=""):
+        if src != "curated" and en.startswith(READ_VERBS):
+            sev = min(sev, READ_SEV_CAP)  # a rule's alert level says little about one read call
         pinned, note = cat.require(tid, f"{es}:{en} ({rule})")
         if note:
             notes.append(f"{es}:{en}: {note}")

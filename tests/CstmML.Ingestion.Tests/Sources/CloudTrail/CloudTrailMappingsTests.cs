@@ -67,8 +67,14 @@ public sealed class CloudTrailMappingsTests
     {
         var bad = new Dictionary<string, string>
         {
-            ["event_source"] = "x.amazonaws.com", ["event_name"] = "Y", ["technique_id"] = "T9999", ["source"] = "curated",
-            ["confidence"] = "0.5", ["severity"] = "1", ["when"] = "", ["rule"] = "r",
+            ["event_source"] = "x.amazonaws.com",
+            ["event_name"] = "Y",
+            ["technique_id"] = "T9999",
+            ["source"] = "curated",
+            ["confidence"] = "0.5",
+            ["severity"] = "1",
+            ["when"] = "",
+            ["rule"] = "r",
         };
         Assert.Throws<InvalidOperationException>(() => CloudTrailMappings.Load([bad]));
     }

@@ -60,8 +60,8 @@ public sealed class CloudTrailSourceTests
     [Fact]
     public void Normalize_FailedConsoleLogin_IsFailureAndGainsBruteForce()
     {
-        const string failedResponse = ""","responseElements":{"ConsoleLogin":"Failure"},"errorMessage":"Failed authentication" """;
-        var failed = Normalize(Record("signin.amazonaws.com", "ConsoleLogin", failedResponse)).Alert!;
+        const string FailedResponse = ""","responseElements":{"ConsoleLogin":"Failure"},"errorMessage":"Failed authentication" """;
+        var failed = Normalize(Record("signin.amazonaws.com", "ConsoleLogin", FailedResponse)).Alert!;
         var success = Normalize(Record("signin.amazonaws.com", "ConsoleLogin", ""","responseElements":{"ConsoleLogin":"Success"}""")).Alert!;
         Assert.Equal(Outcomes.Failure, failed.Outcome);
         Assert.Contains(failed.Techniques, t => t.Value == "T1110");

@@ -138,8 +138,8 @@ internal sealed class DefenderSource : IAlertSource
             }
         }
 
-        // The alert's own ARM id sits under the subscription it was raised in.
-        a.ResourceIds.Add(r.NonEmpty(F.Id));
+        // The alert's own ARM id sits under the subscription it was raised in (but names no affected service).
+        a.AlertArmId = r.NonEmpty(F.Id);
         return Finish(a);
     }
 
@@ -206,7 +206,7 @@ internal sealed class DefenderSource : IAlertSource
         var (techniques, tactics, mapping) = b.Build();
         var (principal, principalType) = DefenderEntities.Principal(a.Entities, a.Extended, a.GraphEvidence, a.CompromisedEntity);
         var subscription = a.ResourceIds.Select(AzurePrincipal.SubscriptionOf).FirstOrDefault(s => s is not null)
-            ?? DefenderEntities.SubscriptionFromEntities(a.Entities);
+            ?? DefenderEntities.SubscriptionFromEntities(a.Entities) ?? AzurePrincipal.SubscriptionOf(a.AlertArmId);
         var tenant = AzurePrincipal.TryGuid(a.TenantId, out var tg) ? tg : a.TenantId;
         var resource = a.ResourceIds.FirstOrDefault(id => AzurePrincipal.ProviderOf(id) is not null);
         var alert = new NormalizedAlert
@@ -246,7 +246,7 @@ internal sealed class DefenderSource : IAlertSource
                     return true;
                 }
 
-                fail = NormalizeResult.Fail($"'{v.GetRawText()}' is not a timestamp", prefix + name);
+                fail = NormalizeResult.Fail($"'{(v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())}' is not a timestamp", prefix + name);
                 return false;
             }
         }
@@ -364,6 +364,8 @@ internal sealed class DefenderSource : IAlertSource
         public List<string?> ResourceIds { get; } = [];
 
         public string? TenantId { get; set; }
+
+        public string? AlertArmId { get; set; }
 
         public JsonElement? GraphEvidence { get; set; }
     }

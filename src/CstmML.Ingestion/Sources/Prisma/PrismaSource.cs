@@ -73,7 +73,7 @@ internal sealed partial class PrismaSource : IAlertSource
                 time = ((JsonElement?)v).AsTime();
                 if (time is null)
                 {
-                    return NormalizeResult.Fail($"'{v.GetRawText()}' is not a timestamp (epoch milliseconds)", name);
+                    return NormalizeResult.Fail($"'{(v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())}' is not a timestamp (epoch milliseconds)", name);
                 }
 
                 break;

@@ -146,7 +146,7 @@ internal sealed class SccSource : IAlertSource
                 time = ((JsonElement?)v).AsTime();
                 if (time is null)
                 {
-                    return NormalizeResult.Fail($"'{v.GetRawText()}' is not a timestamp", prefix + name);
+                    return NormalizeResult.Fail($"'{(v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())}' is not a timestamp", prefix + name);
                 }
 
                 break;

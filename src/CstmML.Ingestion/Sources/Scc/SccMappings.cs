@@ -16,8 +16,8 @@ internal sealed class SccMappings
     /// <summary>Confidence of a technique SCC put in <c>mitreAttack.primaryTechniques</c>.</summary>
     public const double PrimaryConfidence = 0.9;
 
-    /// <summary>Confidence of a technique SCC put in <c>mitreAttack.additionalTechniques</c>.</summary>
-    public const double AdditionalConfidence = 0.7;
+    /// <summary>Confidence of a technique SCC put in <c>mitreAttack.additionalTechniques</c> (ties with the best curated row, and native wins ties).</summary>
+    public const double AdditionalConfidence = 0.8;
 
     /// <summary>Resource name of the curated category table.</summary>
     public const string CategoriesResource = "CstmML.Ingestion.Scc.categories.csv";

@@ -165,10 +165,11 @@ internal sealed class SccSource : IAlertSource
         }
 
         var b = new MappingBuilder();
+        var notes = new List<string>();
         var mitrePrefix = prefix + F.MitreAttack + ".";
         var mitre = f.Prop(F.MitreAttack);
-        if (!AddMitre(b, mitre, F.PrimaryTechniques, SccMappings.PrimaryConfidence, mitrePrefix, out var fail) ||
-            !AddMitre(b, mitre, F.AdditionalTechniques, SccMappings.AdditionalConfidence, mitrePrefix, out fail) ||
+        if (!AddMitre(b, notes, mitre, F.PrimaryTechniques, SccMappings.PrimaryConfidence, mitrePrefix, out var fail) ||
+            !AddMitre(b, notes, mitre, F.AdditionalTechniques, SccMappings.AdditionalConfidence, mitrePrefix, out fail) ||
             !AddTactics(b, mitre, mitrePrefix, out fail))
         {
             return fail!;
@@ -203,10 +204,11 @@ internal sealed class SccSource : IAlertSource
             Mapping = mapping,
             RawRef = rawRef,
         };
-        return NormalizeResult.Ok(alert, b.Notes);
+        notes.AddRange(b.Notes);
+        return NormalizeResult.Ok(alert, notes);
     }
 
-    private static bool AddMitre(MappingBuilder b, JsonElement? mitre, string field, double confidence, string prefix, out NormalizeResult? fail)
+    private static bool AddMitre(MappingBuilder b, List<string> notes, JsonElement? mitre, string field, double confidence, string prefix, out NormalizeResult? fail)
     {
         fail = null;
         if (mitre?.Prop(field) is not { } arr)
@@ -228,8 +230,14 @@ internal sealed class SccSource : IAlertSource
                 continue;
             }
 
-            // Unknown enum names pass through unresolved so MappingBuilder records them as notes.
-            b.Add(SccMappings.Default.Resolve(raw) ?? raw, MappingSource.Native, confidence, prefix + field);
+            if (SccMappings.Default.Resolve(raw) is { } id)
+            {
+                b.Add(id, MappingSource.Native, confidence, prefix + field);
+            }
+            else
+            {
+                notes.Add($"{prefix}{field}: '{raw}' is not a known SCC MitreAttack.Technique name; dropped");
+            }
         }
 
         return true;
@@ -266,20 +274,17 @@ internal sealed class SccSource : IAlertSource
         return true;
     }
 
-    // Project number from the resource metadata first (stable), then whatever the finding's names carry; see README.md.
+    // A project number (stable, and what resource metadata carries) wherever present, else a project id; see README.md.
     private static string Project(JsonElement f, JsonElement? resource)
     {
         var candidates = new[]
         {
             resource?.Str(F.Project), resource?.Str(F.ProjectName), resource?.Path(F.GcpMetadata, F.Project).AsString(),
             f.Str(F.ResourceName), f.Str(F.Parent), f.Str(F.Name),
-        };
-        foreach (var c in candidates)
+        }.Select(GcpPrincipal.ProjectOf).OfType<string>().ToArray();
+        if ((candidates.FirstOrDefault(p => p.All(char.IsAsciiDigit)) ?? candidates.FirstOrDefault()) is { } project)
         {
-            if (GcpPrincipal.ProjectOf(c) is { } p)
-            {
-                return p;
-            }
+            return project;
         }
 
         if ((resource?.NonEmpty(F.ProjectDisplayName) ?? resource?.Path(F.GcpMetadata, F.ProjectDisplayName).AsString()) is { Length: > 0 } display)

@@ -43,6 +43,9 @@ internal static class PrismaFields
     public const string User = "user";
     public const string UserName = "userName";
     public const string SourceIpAddress = "sourceIPAddress";
+    public const string CallerIpAddress = "callerIpAddress";
+    public const string RequestMetadata = "requestMetadata";
+    public const string CallerIp = "callerIp";
     public const string UserAgent = "userAgent";
 
     /// <summary>A compliance standard whose name contains this is read as ATT&amp;CK evidence.</summary>

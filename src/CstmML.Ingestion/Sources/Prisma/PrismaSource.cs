@@ -135,7 +135,7 @@ internal sealed partial class PrismaSource : IAlertSource
             SessionName = session,
             Account = resource.NonEmpty(F.AccountId) ?? resource.NonEmpty(F.Account) ?? string.Empty,
             Region = resource.NonEmpty(F.RegionId) ?? resource.NonEmpty(F.Region),
-            SourceIp = Ip(data?.Str(F.SourceIpAddress)),
+            SourceIp = Ip(data?.Str(F.SourceIpAddress)) ?? Ip(data?.Str(F.CallerIpAddress)) ?? Ip(data?.Path(F.ProtoPayload, F.RequestMetadata, F.CallerIp).AsString()),
             UserAgent = data?.NonEmpty(F.UserAgent),
             Severity = severity,
             Service = resource.NonEmpty(F.CloudType)?.ToLowerInvariant(),

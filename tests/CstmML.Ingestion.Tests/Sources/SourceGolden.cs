@@ -127,4 +127,41 @@ public static class SourceGolden
             }
         }
     }
+
+    /// <summary>
+    /// The records of every file in <c>training-data/samples/{folder}</c>, with the container envelopes the reader
+    /// removes (a top-level array, <c>value</c>, <c>listFindingsResults</c>, <c>items</c>) split off here.
+    /// </summary>
+    public static IEnumerable<(string File, JsonElement Record)> SampleRecords(string folder)
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot(), "training-data", "samples", folder), "*.json").Order(StringComparer.Ordinal))
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(file));
+            var root = doc.RootElement;
+            var items = root.ValueKind == JsonValueKind.Array ? root
+                : new[] { "value", "listFindingsResults", "items" }.Select(n => root.TryGetProperty(n, out var v) ? v : default)
+                    .FirstOrDefault(v => v.ValueKind == JsonValueKind.Array);
+            var records = items.ValueKind == JsonValueKind.Array ? items.EnumerateArray().Select(e => e.Clone()).ToArray() : [root.Clone()];
+            foreach (var r in records)
+            {
+                yield return (Path.GetFileName(file), r);
+            }
+        }
+    }
+
+    /// <summary>Normalizes every sample record of <paramref name="folder"/>, asserting each is claimed and accepted.</summary>
+    public static NormalizedAlert[] NormalizeSamples(IAlertSource source, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var alerts = new List<NormalizedAlert>();
+        foreach (var (file, record) in SampleRecords(folder))
+        {
+            Assert.True(source.Matches(record), $"{file}: not claimed by {source.Name}");
+            var r = source.Normalize(record, new RawRef(file, 1, alerts.Count));
+            Assert.True(r.Succeeded, $"{file}: {r.Error} ({r.Field})");
+            alerts.Add(r.Alert!);
+        }
+
+        return alerts.ToArray();
+    }
 }

@@ -111,6 +111,16 @@ public class DefenderSourceTests
         Assert.All(_source.KnownTypes, k => Assert.Equal(CloudProvider.Azure, k.Provider));
     }
 
+    [Fact]
+    public void Samples_EveryRecord_NormalizesAndOnePrincipalHasSeveralAlerts()
+    {
+        var alerts = SourceGolden.NormalizeSamples(_source, "defender");
+        Assert.Equal(5, alerts.Length);
+        var biggest = alerts.GroupBy(a => (a.Account, a.Principal)).MaxBy(g => g.Count())!;
+        Assert.Equal(("7f8a1c2d-3b4e-4f5a-9b6c-0d1e2f3a4b5c", "azure:oid:3f2b9c1e-5d4a-4e8b-a7c6-1b2d3e4f5a6b"), biggest.Key);
+        Assert.Equal(4, biggest.Count());
+    }
+
     private NormalizedAlert Normalize(string name)
     {
         var r = _source.Normalize(SourceGolden.Load(Dir, name), new RawRef(name, 1));

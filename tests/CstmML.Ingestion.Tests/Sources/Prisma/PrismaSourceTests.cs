@@ -92,6 +92,14 @@ public class PrismaSourceTests
         Assert.NotNull(r.Error);
     }
 
+    [Fact]
+    public void Samples_EveryRecord_NormalizesAndOnePrincipalHasSeveralAlerts()
+    {
+        var alerts = SourceGolden.NormalizeSamples(_source, "prisma");
+        Assert.Equal(5, alerts.Length);
+        Assert.Equal(2, alerts.Count(a => a.Account == "123456789012" && a.Principal == "arn:aws:iam::123456789012:role/OpsAdmin"));
+    }
+
     private NormalizedAlert Normalize(string name)
     {
         var r = _source.Normalize(SourceGolden.Load(Dir, name), new RawRef(name, 1));

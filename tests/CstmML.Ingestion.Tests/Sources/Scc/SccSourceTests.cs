@@ -101,6 +101,14 @@ public class SccSourceTests
         Assert.NotNull(r.Error);
     }
 
+    [Fact]
+    public void Samples_EveryRecord_NormalizesAndOnePrincipalHasSeveralAlerts()
+    {
+        var alerts = SourceGolden.NormalizeSamples(_source, "scc");
+        Assert.Equal(4, alerts.Length);
+        Assert.Equal(3, alerts.Count(a => a.Account == "482913457001" && a.Principal == "user:mallory@example.com"));
+    }
+
     private NormalizedAlert Normalize(string name)
     {
         var r = _source.Normalize(SourceGolden.Load(Dir, name), new RawRef(name, 1));

@@ -112,13 +112,17 @@ internal sealed class CloudTrailSource : IAlertSource
 
     private NormalizeResult NormalizeRecord(JsonElement r, RawRef rawRef)
     {
+        // One pass over the properties instead of a lookup per field: this is the hot path of `cstm map`.
+        var f = default(RecordFields);
+        f.Scan(r);
+
         // Time: eventTime; re-shipped records that lost it fall back to the pipeline's @timestamp.
         var timeField = F.EventTime;
-        var timeEl = r.Prop(F.EventTime);
+        var timeEl = Present(f.EventTime);
         if (timeEl is null)
         {
             timeField = F.AtTimestamp;
-            timeEl = r.Prop(F.AtTimestamp);
+            timeEl = Present(f.AtTimestamp);
         }
 
         if (timeEl is not { } te)
@@ -138,13 +142,12 @@ internal sealed class CloudTrailSource : IAlertSource
 
         time = time.ToUniversalTime();
 
-        var account = r.NonEmpty(F.RecipientAccountId);
-        var userIdentity = r.Prop(F.UserIdentity);
-        account ??= userIdentity is { } ui ? ui.NonEmpty(Identity.AwsIdentityFields.AccountId) : null;
-        var id = r.Prop(F.EventId) is { ValueKind: JsonValueKind.String } idEl && idEl.GetString() is { Length: > 0 } eid ? eid : ContentId.For(r);
+        var userIdentity = Present(f.UserIdentity);
+        var account = NonEmpty(f.RecipientAccountId) ?? (userIdentity is { } ui ? ui.NonEmpty(Identity.AwsIdentityFields.AccountId) : null);
+        var id = NonEmpty(f.EventId) ?? ContentId.For(r);
 
-        var nameEl = r.Prop(F.EventName);
-        if (nameEl is null && r.Prop(F.InsightDetails) is { ValueKind: JsonValueKind.Object } insight)
+        var nameEl = Present(f.EventName);
+        if (nameEl is null && Present(f.InsightDetails) is { ValueKind: JsonValueKind.Object } insight)
         {
             return NormalizeResult.Ok(Insight(r, insight, id, time, account, rawRef));
         }
@@ -160,19 +163,19 @@ internal sealed class CloudTrailSource : IAlertSource
         }
 
         var eventName = CloudTrailMappings.NormalizeEventName(rawName);
-        var eventSource = r.Prop(F.EventSource) is { ValueKind: JsonValueKind.String } es ? es.GetString() : null;
+        var eventSource = f.EventSource.ValueKind == JsonValueKind.String ? f.EventSource.GetString() : null;
         var principal = AwsPrincipal.FromUserIdentity(userIdentity, account);
 
-        var errorCode = r.NonEmpty(F.ErrorCode);
-        var outcome = errorCode ?? (IsConsoleLoginFailure(r) ? Outcomes.Failure : Outcomes.Success);
+        var errorCode = NonEmpty(f.ErrorCode);
+        var outcome = errorCode ?? (IsConsoleLoginFailure(f.ResponseElements) ? Outcomes.Failure : Outcomes.Success);
         var failed = errorCode is not null || outcome == Outcomes.Failure;
-        var readOnly = IsReadOnly(r, eventName);
+        var readOnly = IsReadOnly(f.ReadOnly, eventName);
 
         var entry = _mappings.Find(eventSource, eventName, failed) ?? (readOnly ? _mappings.Family(eventSource, eventName) : null);
         IReadOnlyList<TechniqueId> techniques = entry?.Techniques ?? [];
         IReadOnlyList<TacticId> tactics = entry?.Tactics ?? [];
         IReadOnlyList<TechniqueMapping> mapping = entry?.Mapping ?? [];
-        if (eventName == "RunInstances" && IsGpuInstance(r))
+        if (eventName == "RunInstances" && IsGpuInstance(f.RequestParameters))
         {
             // Accelerated instance types are what cryptominers launch (Stratus ec2-launch-unusual-instances).
             var builder = new MappingBuilder();
@@ -198,9 +201,9 @@ internal sealed class CloudTrailSource : IAlertSource
             PrincipalType = principal.Type,
             SessionName = principal.SessionName,
             Account = account ?? string.Empty,
-            Region = r.NonEmpty(F.AwsRegion),
-            SourceIp = SourceIp(r.NonEmpty(F.SourceIpAddress)),
-            UserAgent = r.NonEmpty(F.UserAgent),
+            Region = NonEmpty(f.AwsRegion),
+            SourceIp = SourceIp(NonEmpty(f.SourceIpAddress)),
+            UserAgent = NonEmpty(f.UserAgent),
             Outcome = outcome,
             Severity = Math.Min(severity, 10),
             Service = eventSource,
@@ -210,6 +213,10 @@ internal sealed class CloudTrailSource : IAlertSource
             RawRef = rawRef,
         });
     }
+
+    private static JsonElement? Present(JsonElement e) => e.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null : e;
+
+    private static string? NonEmpty(JsonElement e) => Present(e).AsString() is { Length: > 0 } s ? s : null;
 
     private static NormalizedAlert Insight(JsonElement r, JsonElement insight, string id, DateTimeOffset time, string? account, RawRef rawRef) => new()
     {
@@ -228,7 +235,7 @@ internal sealed class CloudTrailSource : IAlertSource
     };
 
     /// <summary>readOnly when CloudTrail says so; otherwise guessed from the verb.</summary>
-    private static bool IsReadOnly(JsonElement r, string eventName) => r.Prop(F.ReadOnly) switch
+    private static bool IsReadOnly(JsonElement readOnly, string eventName) => readOnly switch
     {
         { ValueKind: JsonValueKind.True } => true,
         { ValueKind: JsonValueKind.False } => false,
@@ -240,12 +247,12 @@ internal sealed class CloudTrailSource : IAlertSource
              eventName.StartsWith("Search", StringComparison.Ordinal),
     };
 
-    private static bool IsConsoleLoginFailure(JsonElement r) =>
-        r.Path(F.ResponseElements, F.ConsoleLogin) is { ValueKind: JsonValueKind.String } v && v.ValueEquals(F.ConsoleLoginFailure);
+    private static bool IsConsoleLoginFailure(JsonElement responseElements) =>
+        responseElements.Prop(F.ConsoleLogin) is { ValueKind: JsonValueKind.String } v && v.ValueEquals(F.ConsoleLoginFailure);
 
-    private static bool IsGpuInstance(JsonElement r)
+    private static bool IsGpuInstance(JsonElement requestParameters)
     {
-        if (r.Path(F.RequestParameters, F.InstanceType) is not { ValueKind: JsonValueKind.String } t || t.GetString() is not { } type)
+        if (requestParameters.Prop(F.InstanceType) is not { ValueKind: JsonValueKind.String } t || t.GetString() is not { } type)
         {
             return false;
         }

@@ -78,8 +78,9 @@ public sealed class VolumeAnalyzer
                 continue;
             }
 
-            // A series runs from its first hour to the run's last hour: the hours after its last alert are zeros too.
-            var first = cells.Keys.Min();
+            // Every series spans the run (first to last hour of all alerts): hours without its alerts are real zeros,
+            // so a principal that appears mid-run with a burst is judged against its silence before.
+            var first = _minHour;
             if (_maxHour - first + 1 > _options.MaxHours)
             {
                 first = _maxHour - _options.MaxHours + 1;

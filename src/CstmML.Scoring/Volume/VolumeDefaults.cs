@@ -36,6 +36,9 @@ public static class VolumeDefaults
     /// <summary>At most this many (series, hour) cells are kept: about 40 bytes each, so ~80 MB.</summary>
     public const int MaxCells = 2_000_000;
 
-    /// <summary>Keeps the robust z finite when a series is flat (MAD = 0), in variance-stabilized units.</summary>
-    public const double Epsilon = 0.5;
+    /// <summary>
+    /// Added to the robust scale so z stays finite when a series is flat (MAD = 0); in variance-stabilized units, where
+    /// Poisson noise has a standard deviation of about 1, so it barely moves z on a busy series.
+    /// </summary>
+    public const double Epsilon = 0.1;
 }

@@ -33,6 +33,23 @@ public sealed record VolumeReport
 
     public int LevelShiftCount => Findings.Count(f => f.Kind == VolumeKinds.LevelShift);
 
+    /// <summary>Lines for the run summary: totals, then the strongest findings (at most <paramref name="top"/>), then the notes.</summary>
+    public IReadOnlyList<string> SummaryLines(int top = 5)
+    {
+        var lines = new List<string>
+        {
+            $"volume: {Series} series ({SeriesAnalyzed} analysed, {Cells} hourly cells), {SpikeCount} spike(s), {LevelShiftCount} level shift(s)",
+        };
+        foreach (var f in Findings.OrderByDescending(f => Math.Abs(f.Score)).ThenBy(f => f.HourStart).Take(top))
+        {
+            var tactic = f.Tactic is null ? string.Empty : $" [{f.Tactic}]";
+            lines.Add($"  {f.Kind} {f.Scope} {f.Key}{tactic} at {f.HourStart.UtcDateTime:yyyy-MM-dd HH:00}Z: {f.Observed:0.#} vs expected {f.Expected:0.#} (z {f.Score:0.0})");
+        }
+
+        lines.AddRange(Notes.Select(n => "  note: " + n));
+        return lines;
+    }
+
     /// <summary>
     /// The findings a sequence falls inside: those of its account or principal (any tactic) whose hour — for a
     /// level shift, the <see cref="LevelShiftWindowHours"/> after the change point — overlaps [start, end].

@@ -68,6 +68,16 @@ public class VolumeReportTests
     }
 
     [Fact]
+    public void SummaryLines_TotalsThenStrongestFindings()
+    {
+        var lines = Report.SummaryLines(top: 2);
+
+        Assert.Equal("volume: 3 series (3 analysed, 100 hourly cells), 2 spike(s), 1 level shift(s)", lines[0]);
+        Assert.Equal(3, lines.Count);
+        Assert.Contains("spike principal p1 at 2026-02-03 10:00Z: 30 vs expected 3 (z 7.0)", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Counts_ByKind()
     {
         Assert.Equal(2, Report.SpikeCount);

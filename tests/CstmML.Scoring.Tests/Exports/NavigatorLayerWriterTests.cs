@@ -152,6 +152,21 @@ public class NavigatorLayerWriterTests
     }
 
     [Fact]
+    public void Defaults_ArePinned()
+    {
+        var o = new NavigatorLayerOptions();
+        Assert.Equal(NavigatorScoreMode.Count, o.ScoreMode);
+        Assert.Equal(["#ffe766", "#ff9933", "#e60d0d"], o.GradientColors);
+        Assert.Equal("#66b1ff", o.HuntLeadColor);
+        Assert.False(o.HuntLeadsCloudOnly);
+        Assert.Equal(5, o.MaxPrincipalsListed);
+        Assert.Equal(20, new StixBundleOptions().MaxAddressesPerSequence);
+        var layer = Writer.BuildRunLayer(Run, "run");
+        Assert.Equal(("18", "5.1.0", "4.5"), (layer.Versions.Attack, layer.Versions.Navigator, layer.Versions.Layer));
+        Assert.Equal("enterprise-attack", layer.Domain);
+    }
+
+    [Fact]
     public void Constructor_OneGradientColour_Throws()
     {
         var ex = Assert.Throws<ArgumentException>(() => new NavigatorLayerWriter(AttackCatalog.Pinned, new NavigatorLayerOptions { GradientColors = ["#ffffff"] }));

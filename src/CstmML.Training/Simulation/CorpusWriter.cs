@@ -17,6 +17,11 @@ internal static class CorpusWriter
     {
         Directory.CreateDirectory(directory);
         ClearOwnedOutput(directory);
+        foreach (var folder in CorpusLayout.Folders)
+        {
+            Directory.CreateDirectory(Path.Combine(directory, folder));
+        }
+
         var cloudTrailFiles = WriteCloudTrail(corpus, directory);
         WritePerDay(corpus.Alerts.Where(a => a.Cloud == CloudKind.Aws), directory, CorpusLayout.GuardDutyFolder, "findings-{0}.jsonl", jsonLines: true, GuardDutyFinding.Write, null);
         WritePerDay(corpus.Alerts.Where(a => a.Cloud == CloudKind.Azure), directory, CorpusLayout.DefenderFolder, "SecurityAlert-{0}.json", jsonLines: false, DefenderAlertRow.Write, null);
@@ -100,7 +105,6 @@ internal static class CorpusWriter
         foreach (var day in alerts.GroupBy(a => a.Time.UtcDateTime.Date).OrderBy(g => g.Key))
         {
             var path = Path.Combine(directory, folder);
-            Directory.CreateDirectory(path);
             var name = string.Format(CultureInfo.InvariantCulture, pattern, day.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             using var file = File.Create(Path.Combine(path, name));
             if (jsonLines)

@@ -18,6 +18,7 @@ public static class SimulateCommand
         var daysOption = new Option<int>("--days") { Description = "Number of simulated days.", DefaultValueFactory = _ => SimulationDefaults.Days };
         var sequencesOption = new Option<int>("--sequences") { Description = "Approximate number of benign sessions (adds AWS accounts until reached).", DefaultValueFactory = _ => SimulationDefaults.BenignSequences };
         var incidentsOption = new Option<int>("--incidents-per-actor") { Description = "Incidents injected per actor class.", DefaultValueFactory = _ => SimulationDefaults.IncidentsPerActor };
+        var fileMinutesOption = new Option<int>("--file-minutes") { Description = "Minutes of activity per CloudTrail file (CloudTrail delivers about every 5).", DefaultValueFactory = _ => SimulationDefaults.CloudTrailFileMinutes };
         var startOption = new Option<string>("--start") { Description = "First simulated instant, ISO 8601 UTC (default 2026-03-02T00:00:00Z, a Monday)." };
 
         var command = new Command("simulate", "Generate a synthetic labelled corpus: CloudTrail, GuardDuty, Defender and SCC files plus labels.csv and manifest.json.");
@@ -26,6 +27,7 @@ public static class SimulateCommand
         command.Options.Add(daysOption);
         command.Options.Add(sequencesOption);
         command.Options.Add(incidentsOption);
+        command.Options.Add(fileMinutesOption);
         command.Options.Add(startOption);
         command.SetAction(parseResult =>
         {
@@ -45,6 +47,7 @@ public static class SimulateCommand
                 Days = parseResult.GetValue(daysOption),
                 BenignSequences = parseResult.GetValue(sequencesOption),
                 IncidentsPerActor = parseResult.GetValue(incidentsOption),
+                CloudTrailFileMinutes = parseResult.GetValue(fileMinutesOption),
                 Start = start.ToUniversalTime(),
             };
             var problems = options.Validate();

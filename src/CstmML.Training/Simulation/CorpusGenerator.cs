@@ -162,17 +162,19 @@ internal sealed class CorpusGenerator
             "security-scanner" => "audit-" + unix,
             _ => "botocore-session-" + unix,
         };
-        var ip = role.Ips switch
-        {
-            IpKind.Corporate => rng.Pick(NetworkPools.Corporate),
-            IpKind.CiRunner => NetworkPools.Ci(rng),
-            IpKind.AwsService => NetworkPools.Aws(rng),
-            IpKind.Home => rng.Pick(identity.HomeIps),
-            _ => identity.FixedIp,
-        };
+        var ip = BenignIp(identity, rng);
         var key = identity.Kind == IdentityKind.AwsUser ? identity.AccessKeyId : "ASIA" + rng.UpperAlnum(16);
         return new CallContext(session, key, ip, rng.Pick(role.UserAgents), start.AddSeconds(-rng.Between(1, 600)));
     }
+
+    private static string BenignIp(SimIdentity identity, SimRandom rng) => identity.Role.Ips switch
+    {
+        IpKind.Corporate => rng.Pick(NetworkPools.Corporate),
+        IpKind.CiRunner => NetworkPools.Ci(rng),
+        IpKind.AwsService => NetworkPools.Aws(rng),
+        IpKind.Home => rng.Pick(identity.HomeIps),
+        _ => identity.FixedIp,
+    };
 
     private static SimApiCall NewCall(SimRandom rng, SimIdentity identity, ApiCall call, DateTimeOffset time, string region, CallContext context, string? error, string? incidentId) => new()
     {
@@ -215,7 +217,10 @@ internal sealed class CorpusGenerator
                     }
 
                     var time = _options.Start.AddDays(day).AddSeconds(rng.Between(0, 86_399));
-                    var ip = identity.Role.Ips == IpKind.AwsInstance && identity.Cloud == CloudKind.Aws ? NetworkPools.Vps(rng) : identity.FixedIp.Length > 0 ? identity.FixedIp : rng.Pick(NetworkPools.Corporate);
+                    // Network findings name the internet host probing the instance; API findings the role's own origin.
+                    var ip = identity.Cloud != CloudKind.Aws ? identity.FixedIp
+                        : AlertCatalog.GuardDuty[spec.Type].Shape == GuardDutyShape.Network ? NetworkPools.Vps(rng)
+                        : BenignIp(identity, rng);
                     _alerts.Add(NewAlert(rng, identity, spec.Type, time, ip, rng.Pick(identity.Role.UserAgents), api: string.Empty, apiService: string.Empty, session: string.Empty, key: identity.AccessKeyId, incidentId: null));
                 }
             }

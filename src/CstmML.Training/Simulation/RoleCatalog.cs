@@ -82,7 +82,7 @@ internal static class RoleCatalog
             ],
             Timing = TimingModel.Manual, ManualMedianSeconds = 25, ErrorRate = 0.03,
             UserAgents = [ChromeMac, FirefoxWin, CliMac], Ips = IpKind.Corporate,
-            RoutineAlerts = [new("Policy:S3/BucketBlockPublicAccessDisabled", 0.02), new("Stealth:IAMUser/PasswordPolicyChange", 0.01)],
+            RoutineAlerts = [new("Policy:S3/BucketBlockPublicAccessDisabled", 0.05), new("Stealth:IAMUser/PasswordPolicyChange", 0.02), new("UnauthorizedAccess:IAMUser/ConsoleLoginSuccess.B", 0.03)],
         },
         new RoleProfile
         {
@@ -102,7 +102,7 @@ internal static class RoleCatalog
             Prologue = ["sts:GetCallerIdentity"],
             Mix = ScannerMix, SpreadRegions = true, ErrorRate = 0.08,
             UserAgents = [Boto3, GoSdk], Ips = IpKind.Vendor,
-            RoutineAlerts = [new("Discovery:IAMUser/AnomalousBehavior", 0.04)],
+            RoutineAlerts = [new("Discovery:IAMUser/AnomalousBehavior", 0.1)],
         },
         new RoleProfile
         {
@@ -131,7 +131,7 @@ internal static class RoleCatalog
                 ("sts:GetCallerIdentity", 0.2), ("ec2:DescribeTags", 1), ("cloudwatch:PutMetricData", 2), ("logs:CreateLogStream", 1),
             ],
             UserAgents = [GoSdk, JavaSdk], Ips = IpKind.AwsInstance,
-            RoutineAlerts = [new("Recon:EC2/PortProbeUnprotectedPort", 0.1), new("UnauthorizedAccess:EC2/SSHBruteForce", 0.05)],
+            RoutineAlerts = [new("Recon:EC2/PortProbeUnprotectedPort", 0.5), new("UnauthorizedAccess:EC2/SSHBruteForce", 0.25)],
         },
         new RoleProfile
         {
@@ -144,7 +144,7 @@ internal static class RoleCatalog
                 ("ec2:AssignPrivateIpAddresses", 0.5), ("eks:DescribeCluster", 1), ("autoscaling:DescribeAutoScalingGroups", 1),
             ],
             UserAgents = [GoSdk], Ips = IpKind.AwsInstance,
-            RoutineAlerts = [new("Recon:EC2/PortProbeUnprotectedPort", 0.05)],
+            RoutineAlerts = [new("Recon:EC2/PortProbeUnprotectedPort", 0.2)],
         },
         new RoleProfile
         {
@@ -183,6 +183,7 @@ internal static class RoleCatalog
             Archetype = "developer-user", Cloud = CloudKind.Aws, Kind = IdentityKind.AwsUser,
             Names = ["dev-{first}", "dev-{first}"],
             WeekdayProbability = 0.6, WeekendProbability = 0.05, SessionsMin = 1, SessionsMax = 2, CallsMin = 4, CallsMax = 20,
+            RoutineAlerts = [new("Discovery:IAMUser/AnomalousBehavior", 0.03)],
             Mix =
             [
                 ("s3:ListBuckets", 2), ("s3:GetObject", 2), ("ec2:DescribeInstances", 2), ("lambda:GetFunction20150331v2", 1),
@@ -196,25 +197,25 @@ internal static class RoleCatalog
         {
             Archetype = "azure-admin", Cloud = CloudKind.Azure, Kind = IdentityKind.AzureUser,
             Names = ["{first}"], UserAgents = [ChromeMac],
-            RoutineAlerts = [new("ARM_AnomalousRBACRoleAssignment", 0.06), new("ARM_PrivilegedRoleDefinitionCreation", 0.04), new("ARM_OperationFromSuspiciousProxyIP", 0.04)],
+            RoutineAlerts = [new("ARM_AnomalousRBACRoleAssignment", 0.25), new("ARM_PrivilegedRoleDefinitionCreation", 0.1), new("ARM_OperationFromSuspiciousProxyIP", 0.15)],
         },
         new RoleProfile
         {
             Archetype = "azure-automation", Cloud = CloudKind.Azure, Kind = IdentityKind.AzureServicePrincipal,
             Names = ["backup-automation-sp", "deploy-pipeline-sp", "monitoring-sp"], UserAgents = ["AzurePowershell/v11.3.1"],
-            RoutineAlerts = [new("ARM_AnomalousOperation.Execution", 0.04), new("ARM_AnomalousServiceOperation.CredentialAccess", 0.02)],
+            RoutineAlerts = [new("ARM_AnomalousOperation.Execution", 0.15), new("ARM_AnomalousServiceOperation.CredentialAccess", 0.08), new("ARM_OperationFromSuspiciousIP", 0.03)],
         },
         new RoleProfile
         {
             Archetype = "gcp-admin", Cloud = CloudKind.Gcp, Kind = IdentityKind.GcpUser,
             Names = ["{first}"], UserAgents = ["google-cloud-sdk gcloud/465.0.0 command/gcloud.projects.add-iam-policy-binding"],
-            RoutineAlerts = [new("Persistence: New API Method", 0.05), new("Persistence: New User Agent", 0.05)],
+            RoutineAlerts = [new("Persistence: New API Method", 0.15), new("Persistence: New User Agent", 0.1)],
         },
         new RoleProfile
         {
             Archetype = "gcp-service-account", Cloud = CloudKind.Gcp, Kind = IdentityKind.GcpServiceAccount,
             Names = ["dataflow-runner", "ci-deployer", "bq-scheduler"], UserAgents = ["google-api-python-client/2.118.0 (gzip)"],
-            RoutineAlerts = [new("Initial Access: Excessive Permission Denied Actions", 0.03), new("Persistence: New API Method", 0.03)],
+            RoutineAlerts = [new("Initial Access: Excessive Permission Denied Actions", 0.08), new("Persistence: New API Method", 0.08)],
         },
     ];
 

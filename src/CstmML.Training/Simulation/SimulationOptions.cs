@@ -45,7 +45,7 @@ public sealed record SimulationOptions
 
         if (CloudTrailFileMinutes is < 1 or > 1440)
         {
-            problems.Add($"CloudTrail file minutes must be 1..1440 (got {CloudTrailFileMinutes}).");
+            problems.Add($"--file-minutes must be 1..1440 (got {CloudTrailFileMinutes}).");
         }
 
         if (Start.Offset != TimeSpan.Zero)

@@ -86,7 +86,7 @@ internal static class Tenancy
         {
             var people = People.ToList();
             rng.Shuffle(people);
-            var count = role.Names[0] == "{first}" ? 3 : role.Names.Count;
+            var count = role.Names[0] == "{first}" ? 5 : role.Names.Count;
             for (var n = 0; n < count; n++)
             {
                 var baseName = role.Names[0] == "{first}" ? people[n] : role.Names[n];

@@ -93,6 +93,19 @@ public sealed record MarkovChainModel
         return padded;
     }
 
+    /// <summary>Sum of transition log-probabilities over the padded sequence.</summary>
+    public double LogLikelihood(IReadOnlyList<string> tokens)
+    {
+        var padded = Pad(tokens);
+        var sum = 0.0;
+        for (var i = 0; i + 1 < padded.Length; i++)
+        {
+            sum += LogProbability(padded[i], padded[i + 1]);
+        }
+
+        return sum;
+    }
+
     /// <summary>
     /// Scores a token sequence: whole-sequence mean log-likelihood, the rarest window of <paramref name="window"/>
     /// transitions (all transitions when fewer), and the least likely transitions.

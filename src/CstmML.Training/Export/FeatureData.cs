@@ -14,14 +14,15 @@ internal static class FeatureData
         return ml.Data.LoadFromEnumerable(rows.Select(f => new FeatureRow { Features = f }), schema);
     }
 
-    /// <summary>A view with a key label of <paramref name="classes"/> values (label k = class index k-1) and features.</summary>
+    /// <summary>A view with a key label of <paramref name="classes"/> values and features; Score slot k is class index k.</summary>
     public static IDataView Labelled(MLContext ml, IEnumerable<(int ClassIndex, float[] Features)> rows, int classes, int dimension)
     {
+        // ML.NET reads a uint key property as a 0-based index and stores key = value + 1 (0 means missing).
         var schema = SchemaDefinition.Create(typeof(LabelledFeatureRow));
         schema[MlColumns.Label].ColumnType = new KeyDataViewType(typeof(uint), classes);
         schema[MlColumns.Features].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
         return ml.Data.LoadFromEnumerable(
-            rows.Select(r => new LabelledFeatureRow { Label = (uint)(r.ClassIndex + 1), Features = r.Features }),
+            rows.Select(r => new LabelledFeatureRow { Label = (uint)r.ClassIndex, Features = r.Features }),
             schema);
     }
 

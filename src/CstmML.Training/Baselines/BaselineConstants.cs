@@ -26,6 +26,9 @@ public static class BaselineConstants
     /// <summary>At least this many rows per cluster (k shrinks for small baselines).</summary>
     public const int KMeansRowsPerCluster = 10;
 
+    /// <summary>Folds used to score each baseline's own rows out of fold (tails and threshold).</summary>
+    public const int CrossFitFolds = 5;
+
     /// <summary>KMeans iteration cap.</summary>
     public const int KMeansMaxIterations = 100;
 

@@ -22,5 +22,8 @@ public sealed record BaselineOptions
 
     public int KMeansRowsPerCluster { get; init; } = BaselineConstants.KMeansRowsPerCluster;
 
+    /// <summary>Folds for the out-of-fold score distributions (below 2 or below 2x folds of rows: in-sample).</summary>
+    public int CrossFitFolds { get; init; } = BaselineConstants.CrossFitFolds;
+
     public int KMeansMaxIterations { get; init; } = BaselineConstants.KMeansMaxIterations;
 }

@@ -46,33 +46,23 @@ internal sealed class BaselineTrainer(MLContext ml, BaselineOptions options, IPr
         {
             var (level, key, members) = groups[i];
             var tokens = members.Select(r => SequenceTokens.Of(r.Sequence, options.Tokens)).ToArray();
+            var features = members.Select(r => r.Features).ToArray();
             var markov = MarkovChainModel.Fit(tokens, options.Alpha);
-            var markovSignals = tokens.Select(t => BaselineScorer.MarkovSignal(markov.Score(t, options.Window))).ToArray();
-            var markovTail = TailDistribution.From(markovSignals);
-
+            var clusters = options.UseKMeans ? Math.Clamp(members.Length / options.KMeansRowsPerCluster, 1, options.KMeansClusters) : 0;
             string? kmeansFile = null;
-            TailDistribution? kmeansTail = null;
-            double[]? distances = null;
-            var clusters = 0;
             if (options.UseKMeans)
             {
-                clusters = Math.Clamp(members.Length / options.KMeansRowsPerCluster, 1, options.KMeansClusters);
-                var features = members.Select(r => r.Features).ToArray();
                 var model = FitKMeans(features, clusters, dimension);
                 // Index-based names: principal keys hold characters that are not safe in paths.
                 kmeansFile = $"{KMeansFolder}/{level.ToString().ToLowerInvariant()}-{i:D4}.onnx";
-                var onnx = OnnxExport.ToBytes(ml, model, dimension, MlColumns.Score);
-                using (var session = new OnnxModelSession(onnx, MlColumns.ScoreOutput, kmeansFile))
-                {
-                    distances = session.Run(features).Select(BaselineScorer.MinDistance).ToArray();
-                }
-
-                kmeansTail = TailDistribution.From(distances);
-                files[kmeansFile] = onnx;
+                files[kmeansFile] = OnnxExport.ToBytes(ml, model, dimension, MlColumns.Score);
                 models[kmeansFile] = model;
             }
 
-            // In-sample combined scores: each row against its own baseline's distributions (docs/models.md).
+            // The score distributions are out-of-fold, so they describe unseen benign sequences, not memorised ones.
+            var (markovSignals, distances) = OutOfFold(tokens, features, clusters, dimension, markov, kmeansFile is null ? null : files[kmeansFile]);
+            var markovTail = TailDistribution.From(markovSignals);
+            var kmeansTail = distances is null ? null : TailDistribution.From(distances);
             var combined = markovSignals.Select((s, j) => AnomalyCombiner.Combine(
                 markovTail.UpperTailProbability(s),
                 distances is null ? null : kmeansTail!.UpperTailProbability(distances[j])));
@@ -102,6 +92,58 @@ internal sealed class BaselineTrainer(MLContext ml, BaselineOptions options, IPr
             Baselines = baselines,
         };
         return new BaselineTrainingResult(set, files, models, dropped);
+    }
+
+    /// <summary>
+    /// Signals of each member scored by models fitted without its fold (k folds by position); with fewer than
+    /// 2k members, in-sample signals from the full models instead.
+    /// </summary>
+    private (double[] Markov, double[]? Distances) OutOfFold(
+        IReadOnlyList<string>[] tokens, float[][] features, int clusters, int dimension, MarkovChainModel full, byte[]? fullOnnx)
+    {
+        var n = tokens.Length;
+        var k = options.CrossFitFolds;
+        var markov = new double[n];
+        var distances = fullOnnx is null ? null : new double[n];
+        if (k < 2 || n < 2 * k)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                markov[j] = BaselineScorer.MarkovSignal(full.Score(tokens[j], options.Window));
+            }
+
+            if (fullOnnx is not null)
+            {
+                using var session = new OnnxModelSession(fullOnnx, MlColumns.ScoreOutput);
+                var d = session.Run(features).Select(BaselineScorer.MinDistance).ToArray();
+                d.CopyTo(distances!, 0);
+            }
+
+            return (markov, distances);
+        }
+
+        for (var fold = 0; fold < k; fold++)
+        {
+            var held = Enumerable.Range(0, n).Where(j => j % k == fold).ToArray();
+            var kept = Enumerable.Range(0, n).Where(j => j % k != fold).ToArray();
+            var chain = MarkovChainModel.Fit(kept.Select(j => tokens[j]), options.Alpha);
+            foreach (var j in held)
+            {
+                markov[j] = BaselineScorer.MarkovSignal(chain.Score(tokens[j], options.Window));
+            }
+
+            if (distances is not null)
+            {
+                var model = FitKMeans(kept.Select(j => features[j]).ToArray(), Math.Min(clusters, kept.Length), dimension);
+                var scores = FeatureData.Vectors(model.Transform(FeatureData.Features(ml, held.Select(j => features[j]), dimension)), MlColumns.Score);
+                for (var h = 0; h < held.Length; h++)
+                {
+                    distances[held[h]] = BaselineScorer.MinDistance(scores[h]);
+                }
+            }
+        }
+
+        return (markov, distances);
     }
 
     private TransformerChain<ClusteringPredictionTransformer<KMeansModelParameters>> FitKMeans(float[][] features, int clusters, int dimension)

@@ -96,7 +96,8 @@ internal static class ReportWriter
         L($"| detection rate at the per-baseline thresholds | {V("anomaly.detection_rate_at_threshold")} | |");
         L($"| false positive rate at the per-baseline thresholds | {V("anomaly.false_positive_rate_at_threshold")} | |");
         L();
-        L($"Baselines used: role {V("anomaly.baseline_usage.role")}, cohort {V("anomaly.baseline_usage.cohort")}, global {V("anomaly.baseline_usage.global")} sequences.");
+        string N(string key) => s.TryGetValue(key, out var v) ? v.ToString("0", CultureInfo.InvariantCulture) : "0";
+        L($"Baselines used: role {N("anomaly.baseline_usage.role")}, cohort {N("anomaly.baseline_usage.cohort")}, global {N("anomaly.baseline_usage.global")} sequences.");
         L();
         L($"![anomaly ROC]({ModelFiles.RocPlot})");
         return sb.ToString();

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using CstmML.Core.Alerts;
+using CstmML.Core.Sequences;
+
+namespace CstmML.Scoring.Baselines;
+
+/// <summary>Turns a sequence into Markov tokens, the same way in training and scoring.</summary>
+public static class SequenceTokens
+{
+    /// <summary>The tokens of <paramref name="sequence"/> for <paramref name="kind"/>.</summary>
+    public static IReadOnlyList<string> Of(AlertSequence sequence, TokenKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(sequence);
+        return kind switch
+        {
+            TokenKind.AlertType => sequence.Alerts.Select(AlertToken).ToArray(),
+            TokenKind.Technique => sequence.Techniques.Select(t => t.Value).ToArray(),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown token kind."),
+        };
+    }
+
+    /// <summary><c>product:type</c>, lower case product (its JSON name), type as given.</summary>
+    public static string AlertToken(NormalizedAlert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var product = JsonSerializer.Serialize(alert.Product).Trim('"');
+        return string.Concat(product, ":", alert.Type);
+    }
+}

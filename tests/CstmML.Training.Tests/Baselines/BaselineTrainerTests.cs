@@ -1,0 +1,97 @@
+using CstmML.Scoring.Baselines;
+using CstmML.Scoring.Models;
+using CstmML.Scoring.Onnx;
+using CstmML.Training.Baselines;
+using CstmML.Training.Evaluation;
+using CstmML.Training.Export;
+using CstmML.Training.Tests.Evaluation;
+using Microsoft.ML;
+
+namespace CstmML.Training.Tests.Baselines;
+
+public class BaselineTrainerTests
+{
+    private static readonly IReadOnlyList<LabelledSequence> Data = SyntheticCorpus.Generate();
+
+    private static BaselineTrainingResult Train(IReadOnlyList<LabelledSequence> rows) =>
+        new BaselineTrainer(new MLContext(1), new BaselineOptions(), null).Train(rows, TinyFeaturizer.Dimension);
+
+    [Fact]
+    public void Train_KMeansOnnx_MatchesMlNetWithinRelativeTolerance()
+    {
+        var result = Train(Data);
+        var (file, model) = result.KMeansModels.First();
+        var features = Data.Take(100).Select(r => r.Features).ToArray();
+
+        var expected = FeatureData.Vectors(model.Transform(FeatureData.Features(new MLContext(1), features, TinyFeaturizer.Dimension)), "Score");
+        using var session = new OnnxModelSession(result.KMeansFiles[file], result.Set.KMeansOutput);
+        var actual = session.Run(features);
+
+        // Squared distances lose digits to cancellation in float (ML-STACK-NOTES §3): compare relatively.
+        for (var i = 0; i < features.Length; i++)
+        {
+            for (var k = 0; k < expected[i].Length; k++)
+            {
+                var scale = Math.Max(1.0, Math.Abs(expected[i][k]));
+                Assert.True(Math.Abs(expected[i][k] - actual[i][k]) / scale <= 1e-4, $"row {i} cluster {k}: {expected[i][k]} vs {actual[i][k]}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Train_WithOrWithoutIncidentRows_SameBaselines()
+    {
+        var benignOnly = Data.Where(r => !r.IsIncident).ToArray();
+
+        var withIncidents = ArtifactJson.ToUtf8(Train(Data).Set, ScoringJsonContext.Default.BaselineSet);
+        var without = Train(benignOnly);
+
+        // Incident rows of a role also drop that role's benign rows overlapping them; compare on rows the filter keeps.
+        var (kept, dropped) = IncidentWindowFilter.Benign(Data);
+        Assert.True(dropped >= Data.Count(r => r.IsIncident));
+        Assert.DoesNotContain(kept, r => r.IsIncident);
+        Assert.Equal(withIncidents, ArtifactJson.ToUtf8(Train(kept).Set, ScoringJsonContext.Default.BaselineSet));
+        Assert.True(without.Set.Baselines.Single(b => b.Level == BaselineLevel.Global).TrainingSequences >= kept.Count);
+    }
+
+    [Fact]
+    public void Train_BenignRowOverlappingIncidentOfSamePrincipal_IsExcluded()
+    {
+        var incident = Data.First(r => r.IsIncident);
+        var overlapping = Data.First(r => !r.IsIncident) with
+        {
+            Sequence = incident.Sequence with { SequenceId = "overlap" },
+        };
+
+        var (kept, _) = IncidentWindowFilter.Benign([.. Data, overlapping]);
+
+        Assert.DoesNotContain(kept, r => r.Sequence.SequenceId == "overlap");
+    }
+
+    [Fact]
+    public void Resolve_SparseRole_FallsBackToCohortOrGlobal()
+    {
+        var result = Train(Data);
+        using var scorer = new BaselineScorer(result.Set, result.KMeansFiles.ToDictionary(f => f.Key, f => new OnnxModelSession(f.Value, result.Set.KMeansOutput)));
+        var sparse = Data.GroupBy(r => r.Role).OrderBy(g => g.Count()).First();
+        var rich = Data.GroupBy(r => r.Role).OrderByDescending(g => g.Count()).First();
+
+        var sparseRow = sparse.First();
+        Assert.NotEqual(BaselineLevel.Role, scorer.Resolve(sparseRow.Role, BaselineKeys.CohortOf(sparseRow.Sequence)).Level);
+        Assert.Equal(BaselineLevel.Global, scorer.Resolve("nobody", null).Level);
+        Assert.Equal(BaselineLevel.Role, scorer.Resolve(rich.Key, null).Level);
+
+        var scored = scorer.Score([new BaselineInput(sparseRow.Role, BaselineKeys.CohortOf(sparseRow.Sequence), SequenceTokens.Of(sparseRow.Sequence, result.Set.Tokens), sparseRow.Features)]);
+        Assert.NotEqual(BaselineLevel.Role, scored[0].Baseline);
+        Assert.NotEmpty(scored[0].TopNgrams);
+    }
+
+    [Fact]
+    public void Threshold_PerBaseline_IsQuantileOfOwnCombinedScores()
+    {
+        var result = Train(Data);
+
+        Assert.All(result.Set.Baselines, b => Assert.True(b.Threshold > 0));
+        Assert.True(result.Set.Baselines.Select(b => b.Threshold).Distinct().Count() > 1);
+    }
+}

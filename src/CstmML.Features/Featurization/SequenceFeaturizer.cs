@@ -327,15 +327,15 @@ public sealed class SequenceFeaturizer
         {
             var min = BitOperations.TrailingZeroCount(presence);
             var max = 31 - BitOperations.LeadingZeroCount(presence);
-            const float orders = FeatureLayout.TacticCount;
-            s[0] = firstOrder / orders;
-            s[1] = lastOrder / orders;
-            s[2] = min / orders;
-            s[3] = max / orders;
-            s[4] = BitOperations.PopCount(presence) / orders;
+            const float Orders = FeatureLayout.TacticCount;
+            s[0] = firstOrder / Orders;
+            s[1] = lastOrder / Orders;
+            s[2] = min / Orders;
+            s[3] = max / Orders;
+            s[4] = BitOperations.PopCount(presence) / Orders;
             s[5] = transitions > 0 ? (float)(forward / transitions) : 0f;
             s[6] = transitions > 0 ? (float)(backward / transitions) : 0f;
-            s[7] = (max - min) / (orders - 1);
+            s[7] = (max - min) / (Orders - 1);
         }
 
         s[8] = untagged / (float)n;

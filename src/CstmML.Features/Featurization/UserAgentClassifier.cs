@@ -2,8 +2,8 @@ namespace CstmML.Features.Featurization;
 
 /// <summary>
 /// Classifies user agent strings by case-insensitive markers. Checked in order: empty, scripted tool, console,
-/// SDK/CLI, browser, other. Tools come first because they usually wrap an SDK and append their own name
-/// (Stratus: <c>aws-sdk-go-v2/... stratus-red-team_&lt;uuid&gt;</c>).
+/// SDK/CLI, browser, other. Tools come first because a tool often wraps an SDK and adds its own name to the SDK's
+/// agent (Datadog Grimoire: <c>aws-sdk-go-v2/... exec-env/grimoire_&lt;uuid&gt;</c>).
 /// </summary>
 public static class UserAgentClassifier
 {
@@ -11,7 +11,7 @@ public static class UserAgentClassifier
     public static readonly IReadOnlyList<string> ScriptedToolMarkers =
     [
         "python-requests", "python-urllib", "curl/", "wget/", "go-http-client", "okhttp", "pacu", "scoutsuite",
-        "stratus-red-team", "cloudfox", "prowler", "trufflehog", "nmap", "masscan", "zgrab",
+        "stratus-red-team", "grimoire", "cloudfox", "prowler", "trufflehog", "nmap", "masscan", "zgrab",
     ];
 
     /// <summary>Markers of the providers' web consoles and sign-in services.</summary>

@@ -17,6 +17,8 @@ public class UserAgentClassifierTests
     [InlineData("python-requests/2.31.0", UserAgentClass.ScriptedTool)]
     [InlineData("curl/8.5.0", UserAgentClass.ScriptedTool)]
     [InlineData("aws-sdk-go-v2/1.32.3 os/linux lang/go#1.23.1 stratus-red-team_0a05817a", UserAgentClass.ScriptedTool)]
+    [InlineData("stratus-red-team_0a05817a-84d2-40d7-afde-8311715b1ee6", UserAgentClass.ScriptedTool)]
+    [InlineData("aws-sdk-go-v2/1.32.3 os/linux lang/go#1.23.1 exec-env/grimoire_095724e3 api/sts#1.26.2", UserAgentClass.ScriptedTool)]
     [InlineData("Boto3/1.17 Python/3.9 Pacu", UserAgentClass.ScriptedTool)]
     [InlineData("ScoutSuite/5.14", UserAgentClass.ScriptedTool)]
     [InlineData("AWS Internal", UserAgentClass.Other)]

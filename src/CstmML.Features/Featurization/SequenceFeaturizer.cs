@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using CstmML.Core.Alerts;
 using CstmML.Core.Hashing;
@@ -141,7 +140,7 @@ public sealed class SequenceFeaturizer
         {
             for (var order = 1; order <= 3 && i - order + 1 >= 0; order++)
             {
-                var h = NgramStart(order);
+                var h = NgramStream.Start(_seed, order);
                 var parts = new string[order];
                 for (var j = 0; j < order; j++)
                 {
@@ -169,10 +168,10 @@ public sealed class SequenceFeaturizer
         int regions = 0, services = 0, ips = 0, uas = 0;
 
         // n-gram state: the previous two token hashes of each stream.
-        uint tech1 = 0, tech2 = 0, type1 = 0, type2 = 0;
+        var techStream = new NgramStream(_seed);
+        var typeStream = new NgramStream(_seed);
         string? previousType = null;
         var previousProduct = default(AlertProduct);
-        var techCount = 0;
         string? lastTech = null;
 
         // Tactic state: each alert's tactics as a bit mask of kill-chain orders (bit k = order k).
@@ -206,20 +205,14 @@ public sealed class SequenceFeaturizer
                 }
 
                 lastTech = v;
-                var t = StableHash.Fnv1a32(v, _seed);
-                AddToken(techBlock, t, tech1, tech2, techCount);
-                tech2 = tech1;
-                tech1 = t;
-                techCount++;
+                techStream.Add(StableHash.Fnv1a32(v, _seed), techBlock);
             }
 
             var sameType = a > 0 && alert.Product == previousProduct && string.Equals(alert.Type, previousType, StringComparison.Ordinal);
-            var typeToken = sameType ? type1 : TypeTokenHash(alert);
+            var typeToken = sameType ? typeStream.Last : TypeTokenHash(alert);
             previousProduct = alert.Product;
             previousType = alert.Type;
-            AddToken(typeBlock, typeToken, type1, type2, a);
-            type2 = type1;
-            type1 = typeToken;
+            typeStream.Add(typeToken, typeBlock);
 
             uint mask = 0;
             var alertTactics = alert.Tactics;
@@ -424,26 +417,6 @@ public sealed class SequenceFeaturizer
         t[6] = (float)g.Burstiness;
         t[7] = (float)g.ZeroShare;
         t[8] = Log1p(g.EventsPerMinute);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private uint NgramStart(int order) => StableHash.Combine(FnvOffset32 ^ _seed, (uint)order);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void AddToken(Span<float> block, uint token, uint previous1, uint previous2, int tokensBefore)
-    {
-        var buckets = (uint)block.Length;
-        block[(int)(StableHash.Combine(NgramStart(1), token) % buckets)] += 1f;
-        if (tokensBefore >= 1)
-        {
-            block[(int)(StableHash.Combine(StableHash.Combine(NgramStart(2), previous1), token) % buckets)] += 1f;
-        }
-
-        if (tokensBefore >= 2)
-        {
-            var h = StableHash.Combine(StableHash.Combine(StableHash.Combine(NgramStart(3), previous2), previous1), token);
-            block[(int)(h % buckets)] += 1f;
-        }
     }
 
     private static void AddTransition(Span<float> block, uint from, uint to, ref double forward, ref double backward)

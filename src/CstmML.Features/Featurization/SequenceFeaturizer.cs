@@ -28,6 +28,7 @@ public sealed class SequenceFeaturizer
     private readonly uint[] _productPrefixHash;
     private readonly uint _unknownProductPrefixHash;
     private readonly ConcurrentDictionary<string, (UserAgentClass Class, uint Hash)> _userAgents = new(StringComparer.Ordinal);
+    private int _cachedUserAgents;
 
     /// <summary>Creates a featurizer for <paramref name="schema"/> (default: <see cref="FeatureSchema.Default"/>).</summary>
     /// <param name="schema">The layout to fill; a schema loaded beside a model reproduces that model's inputs.</param>
@@ -445,9 +446,11 @@ public sealed class SequenceFeaturizer
         }
 
         var result = (UserAgentClassifier.Classify(userAgent), StableHash.Fnv1a32(userAgent));
-        if (_userAgents.Count < MaxCachedUserAgents)
+
+        // A counter, not ConcurrentDictionary.Count, which takes every lock; the bound is approximate under races.
+        if (Volatile.Read(ref _cachedUserAgents) < MaxCachedUserAgents && _userAgents.TryAdd(userAgent, result))
         {
-            _userAgents.TryAdd(userAgent, result);
+            Interlocked.Increment(ref _cachedUserAgents);
         }
 
         return result;

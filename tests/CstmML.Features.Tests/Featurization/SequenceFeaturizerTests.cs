@@ -409,6 +409,25 @@ public class SequenceFeaturizerTests(ITestOutputHelper output)
         Assert.InRange(occupied, expected - 6, expected + 6);
     }
 
+    [Fact]
+    public void Featurize_MoreUserAgentsThanTheCacheHolds_StillClassifiesAndCountsEach()
+    {
+        var builder = new TestSequence();
+        for (var i = 0; i < 5000; i++)
+        {
+            builder.Add(i, "X", userAgent: i % 2 == 0 ? $"curl/{i}" : $"aws-cli/{i}");
+        }
+
+        var featurizer = new SequenceFeaturizer();
+        var first = featurizer.Featurize(builder.Build());
+        var second = featurizer.Featurize(builder.Build());
+
+        AssertSlot(first, FeatureNames.UserAgentClassPrefix + "scripted_tool", 0.5);
+        AssertSlot(first, FeatureNames.UserAgentClassPrefix + "sdk_cli", 0.5);
+        AssertSlot(first, FeatureNames.UserAgentsLog, Math.Log(5001));
+        Assert.Equal(first, second);
+    }
+
     internal static string Digest(float[] vector) =>
         StableHash.Fnv1a64(MemoryMarshal.AsBytes(vector.AsSpan())).ToString("x16", CultureInfo.InvariantCulture);
 

@@ -63,6 +63,19 @@ public sealed class SequenceFeaturizer
         return vector;
     }
 
+    /// <summary>Featurizes many sequences into one row-major array (row i = sequence i), the layout trainers and ONNX batches take.</summary>
+    public float[] FeaturizeAll(IReadOnlyList<AlertSequence> sequences)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        var matrix = new float[checked(sequences.Count * Dimension)];
+        for (var i = 0; i < sequences.Count; i++)
+        {
+            Featurize(sequences[i], matrix.AsSpan(i * Dimension, Dimension));
+        }
+
+        return matrix;
+    }
+
     /// <summary>
     /// Writes the feature vector of <paramref name="sequence"/> into the first <see cref="Dimension"/> floats of
     /// <paramref name="destination"/>. Throws <see cref="ArgumentException"/> for an empty sequence or a short span.
@@ -118,7 +131,7 @@ public sealed class SequenceFeaturizer
         string? last = null;
         foreach (var alert in sequence.Alerts)
         {
-            foreach (var tech in alert.Techniques)
+            foreach (var tech in alert.Techniques ?? [])
             {
                 if (tech.Value is { } v && !string.Equals(v, last, StringComparison.Ordinal))
                 {
@@ -193,10 +206,10 @@ public sealed class SequenceFeaturizer
 
         for (var a = 0; a < n; a++)
         {
-            var alert = alerts[a];
+            var alert = alerts[a] ?? throw NullAlert(sequence, a);
 
             // Indexed loops: foreach over IReadOnlyList<T> would box an enumerator per alert.
-            var alertTechniques = alert.Techniques;
+            var alertTechniques = alert.Techniques ?? [];
             for (var k = 0; k < alertTechniques.Count; k++)
             {
                 var v = alertTechniques[k].Value;
@@ -216,7 +229,7 @@ public sealed class SequenceFeaturizer
             typeStream.Add(typeToken, typeBlock);
 
             uint mask = 0;
-            var alertTactics = alert.Tactics;
+            var alertTactics = alert.Tactics ?? [];
             for (var k = 0; k < alertTactics.Count; k++)
             {
                 var order = TacticOrders.Of(alertTactics[k]);
@@ -419,6 +432,9 @@ public sealed class SequenceFeaturizer
         t[7] = (float)g.ZeroShare;
         t[8] = Log1p(g.EventsPerMinute);
     }
+
+    internal static ArgumentException NullAlert(AlertSequence sequence, int index) =>
+        new($"Sequence '{sequence.SequenceId}' has a null alert at index {index}.", nameof(sequence));
 
     private static void AddTransition(Span<float> block, uint from, uint to, ref double forward, ref double backward)
     {

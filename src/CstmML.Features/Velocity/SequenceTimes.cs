@@ -1,4 +1,5 @@
 using CstmML.Core.Sequences;
+using CstmML.Features.Featurization;
 
 namespace CstmML.Features.Velocity;
 
@@ -16,7 +17,7 @@ internal static class SequenceTimes
         var sorted = true;
         for (var i = 0; i < n; i++)
         {
-            ticks[i] = alerts[i].Time.UtcTicks;
+            ticks[i] = (alerts[i] ?? throw SequenceFeaturizer.NullAlert(sequence, i)).Time.UtcTicks;
             sorted &= i == 0 || ticks[i] >= ticks[i - 1];
         }
 

@@ -428,6 +428,44 @@ public class SequenceFeaturizerTests(ITestOutputHelper output)
         Assert.Equal(first, second);
     }
 
+    [Fact]
+    public void Featurize_NullAlert_ThrowsNamingSequenceAndIndex()
+    {
+        var alerts = ScriptedTheft().Alerts.ToList();
+        alerts[2] = null!;
+        var sequence = TestSequence.Of(ScriptedTheft().Alerts) with { Alerts = alerts };
+
+        var e = Assert.Throws<ArgumentException>(() => Featurizer.Featurize(sequence));
+
+        Assert.Contains("'seq-test'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("index 2", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Featurize_NullTechniqueAndTacticLists_CountAsEmpty()
+    {
+        var alert = ScriptedTheft().Alerts[0] with { Techniques = null!, Tactics = null! };
+
+        var v = Featurizer.Featurize(TestSequence.Of([alert]));
+
+        AssertSlot(v, FeatureNames.TacticUntaggedShare, 1);
+        Assert.Equal(0f, v.AsSpan(0, Schema.TechniqueBuckets).ToArray().Sum());
+    }
+
+    [Fact]
+    public void FeaturizeAll_Sequences_GivesRowMajorRowsEqualToSingleCalls()
+    {
+        var sequences = RandomSequences.Generate(seed: 8, count: 10);
+
+        var matrix = Featurizer.FeaturizeAll(sequences);
+
+        Assert.Equal(10 * Schema.Dimension, matrix.Length);
+        for (var i = 0; i < sequences.Count; i++)
+        {
+            Assert.Equal(Featurizer.Featurize(sequences[i]), matrix.AsSpan(i * Schema.Dimension, Schema.Dimension).ToArray());
+        }
+    }
+
     internal static string Digest(float[] vector) =>
         StableHash.Fnv1a64(MemoryMarshal.AsBytes(vector.AsSpan())).ToString("x16", CultureInfo.InvariantCulture);
 

@@ -140,6 +140,18 @@ public class VelocityProfileTests
         Assert.Contains("seq-test", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void From_NullAlert_ThrowsNamingIndex()
+    {
+        var good = Sequence(0, 1, 2);
+        var alerts = good.Alerts.ToList();
+        alerts[1] = null!;
+
+        var e = Assert.Throws<ArgumentException>(() => VelocityProfile.From(good with { Alerts = alerts }));
+
+        Assert.Contains("index 1", e.Message, StringComparison.Ordinal);
+    }
+
     private static CstmML.Core.Sequences.AlertSequence Sequence(params double[] seconds)
     {
         var builder = new TestSequence();

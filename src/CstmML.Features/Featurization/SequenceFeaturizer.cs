@@ -181,7 +181,7 @@ public sealed class SequenceFeaturizer
         var uaHashes = hashes.Slice(3 * n, n);
         int regions = 0, services = 0, ips = 0, uas = 0;
 
-        // n-gram state: the previous two token hashes of each stream.
+        // Rolling n-gram state of each token stream.
         var techStream = new NgramStream(_seed);
         var typeStream = new NgramStream(_seed);
         string? previousType = null;

@@ -41,8 +41,7 @@ internal sealed class JsonRecordReader : IDisposable
     private int _containerDepth;
     private bool _inEnvelope;
     private long _index;
-    private int _skipDepth;
-    private Mode _afterSkip;
+    private RawValueScanner _scanner;
     private bool _sawAnything;
     private bool _bomChecked;
 
@@ -100,8 +99,7 @@ internal sealed class JsonRecordReader : IDisposable
             {
                 Mode.TopLevel => StepTopLevel(out record, out rawRef),
                 Mode.Container => StepContainer(out record, out rawRef),
-                Mode.ObjectScan or Mode.EnvelopeTail => Discard(StepObjectScan(), out record, out rawRef),
-                Mode.Skip => Discard(StepSkip(), out record, out rawRef),
+                Mode.ObjectScan or Mode.EnvelopeTail or Mode.Skip => Discard(StepRawScan(), out record, out rawRef),
                 Mode.Resync => Discard(StepResync(), out record, out rawRef),
                 _ => Discard(true, out record, out rawRef),
             };
@@ -236,6 +234,7 @@ internal sealed class JsonRecordReader : IDisposable
             // Too large to hold: scan it as a possible envelope whose array is streamed; reader is after '{'.
             Commit(ref reader);
             _envelopeLine = LineAt(tokenStart);
+            _scanner = new RawValueScanner(detectContainerKeys: true);
             _mode = Mode.ObjectScan;
             return false;
         }
@@ -317,14 +316,23 @@ internal sealed class JsonRecordReader : IDisposable
         {
             case JsonTokenType.EndArray:
                 Commit(ref reader);
-                _mode = _inEnvelope ? Mode.EnvelopeTail : Mode.TopLevel;
+                if (_inEnvelope)
+                {
+                    _scanner = new RawValueScanner(detectContainerKeys: false);
+                    _mode = Mode.EnvelopeTail;
+                }
+                else
+                {
+                    _mode = Mode.TopLevel;
+                }
+
                 return false;
             case JsonTokenType.StartObject:
                 return ReadElement(ref reader, tokenStart, out record, out rawRef);
             case JsonTokenType.StartArray:
                 Commit(ref reader);
                 RejectAt(tokenStart, _index++, "record is an array, expected an object", null);
-                BeginSkip(reader.CurrentDepth, Mode.Container);
+                BeginSkip();
                 return false;
             default:
                 var kind = reader.TokenType;
@@ -371,10 +379,9 @@ internal sealed class JsonRecordReader : IDisposable
                 return false;
             }
 
-            var depth = reader.CurrentDepth;
             Commit(ref reader);
             RejectAt(tokenStart, _index++, $"record larger than {_options.MaxRecordBytes} bytes; skipped", ExcerptBytes(tokenStart));
-            BeginSkip(depth, Mode.Container);
+            BeginSkip();
             return false;
         }
 
@@ -395,119 +402,57 @@ internal sealed class JsonRecordReader : IDisposable
         return true;
     }
 
-    // Inside a top-level object too large to parse whole: look for an envelope array (ObjectScan) or skip the
-    // remaining properties after it (EnvelopeTail).
-    private bool StepObjectScan()
+    // Inside a top-level object too large to parse whole (ObjectScan: looking for an envelope array), after an
+    // envelope's array (EnvelopeTail), or inside a value being skipped (Skip): scanned raw, in constant memory.
+    private bool StepRawScan()
     {
-        var reader = new Utf8JsonReader(_buf.AsSpan(_pos, _end - _pos), _eof, _state);
-        bool ok;
-        try
+        var result = _scanner.Scan(_buf.AsSpan(_pos, _end - _pos), out var consumed);
+        _pos += consumed;
+        switch (result)
         {
-            ok = reader.Read();
-        }
-        catch (JsonException ex)
-        {
-            var tail = _mode == Mode.EnvelopeTail;
-            BeginResync(_pos, ex, tail ? "invalid JSON after the envelope array" : "invalid JSON in a large object");
-            return false;
-        }
-
-        if (!ok)
-        {
-            NeedMore();
-            return false;
-        }
-
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.PropertyName when _mode == Mode.ObjectScan && reader.CurrentDepth == 1 && ContainerKeys.IsContainer(reader.ValueSpan):
-                // Peek the value: only an array makes this an envelope.
-                var save = reader;
-                bool more;
-                try
-                {
-                    more = reader.Read();
-                }
-                catch (JsonException ex)
-                {
-                    BeginResync(_pos, ex, "invalid JSON in a large object");
-                    return false;
-                }
-
-                if (!more)
-                {
-                    NeedMore();
-                    return false;
-                }
-
-                if (reader.TokenType == JsonTokenType.StartArray)
-                {
-                    Commit(ref reader);
-                    EnterContainer(depth: 2, envelope: true);
-                    return false;
-                }
-
-                Commit(ref save);
+            case RawValueScanner.Result.ContainerFound:
+                _state = SynthesizeState("{\"k\":["u8);
+                EnterContainer(depth: 2, envelope: true);
                 return false;
-            case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                var depth = reader.CurrentDepth;
-                Commit(ref reader);
-                BeginSkip(depth, _mode);
-                return false;
-            case JsonTokenType.EndObject when reader.CurrentDepth == 0:
-                Commit(ref reader);
+            case RawValueScanner.Result.Complete:
                 if (_mode == Mode.ObjectScan)
                 {
                     Reject(_envelopeLine, null, $"record larger than {_options.MaxRecordBytes} bytes; skipped", null);
                 }
 
-                _mode = Mode.TopLevel;
+                if (_mode == Mode.Skip)
+                {
+                    // Back in the array as if the skipped element had been read.
+                    _state = SynthesizeState(_containerDepth == 1 ? "[{}"u8 : "{\"k\":[{}"u8);
+                    _mode = Mode.Container;
+                }
+                else
+                {
+                    _state = new JsonReaderState(_jsonOptions);
+                    _mode = Mode.TopLevel;
+                }
+
                 return false;
             default:
-                Commit(ref reader);
+                NeedMore();
                 return false;
         }
     }
 
-    private bool StepSkip()
+    private JsonReaderState SynthesizeState(ReadOnlySpan<byte> prefix)
     {
-        var reader = new Utf8JsonReader(_buf.AsSpan(_pos, _end - _pos), _eof, _state);
-        try
+        var reader = new Utf8JsonReader(prefix, isFinalBlock: false, new JsonReaderState(_jsonOptions));
+        while (reader.Read())
         {
-            while (reader.Read())
-            {
-                if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray && reader.CurrentDepth == _skipDepth)
-                {
-                    Commit(ref reader);
-                    _mode = _afterSkip;
-                    return false;
-                }
-            }
-        }
-        catch (JsonException ex)
-        {
-            _pos += (int)reader.BytesConsumed;
-            if (_afterSkip == Mode.Container)
-            {
-                FailContainer(_pos, ex);
-            }
-            else
-            {
-                BeginResync(_pos, ex, "invalid JSON in a skipped value");
-            }
-
-            return false;
         }
 
-        Commit(ref reader);
-        NeedMore();
-        return false;
+        return reader.CurrentState;
     }
 
-    private void BeginSkip(int depth, Mode after)
+    // Skips the rest of the element whose opening bracket was just consumed, then returns to the container.
+    private void BeginSkip()
     {
-        _skipDepth = depth;
-        _afterSkip = after;
+        _scanner = new RawValueScanner(detectContainerKeys: false);
         _mode = Mode.Skip;
     }
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
-using CsvHelper;
 using CstmML.Core.Alerts;
 using CstmML.Core.Hashing;
 using CstmML.Core.Serialization;
+using CsvHelper;
 
 namespace CstmML.Ingestion.Sources.Csv;
 

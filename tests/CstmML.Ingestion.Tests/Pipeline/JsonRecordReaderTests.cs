@@ -215,10 +215,10 @@ public class JsonRecordReaderTests
             // Bias half of the cases towards JSON-looking noise, which reaches deeper reader states.
             if (i % 2 == 0)
             {
-                const string alphabet = "{}[]\":,\n 0123abc\\";
+                const string Alphabet = "{}[]\":,\n 0123abc\\";
                 for (var j = 0; j < bytes.Length; j++)
                 {
-                    bytes[j] = (byte)alphabet[random.Next(alphabet.Length)];
+                    bytes[j] = (byte)Alphabet[random.Next(Alphabet.Length)];
                 }
             }
 

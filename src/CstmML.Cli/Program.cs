@@ -1,4 +1,10 @@
 using System.CommandLine;
+using CstmML.Cli.Commands;
 
-var root = new RootCommand("cstm: Cloud Sequence-Based Threat Mapping");
-return root.Parse(args).Invoke();
+// The table of contents of the cstm command: one line per verb (each in Commands/).
+var env = CliEnvironment.FromConsole();
+var root = new RootCommand("cstm: cloud alert sequences mapped to MITRE ATT&CK");
+root.Subcommands.Add(MapCommand.Create(env));
+root.Subcommands.Add(SequencesCommand.Create(env));
+root.Subcommands.Add(CoverageCommand.Create(env));
+return CliRunner.Invoke(root, args, env);

@@ -1,0 +1,288 @@
+using CstmML.Core.Alerts;
+
+namespace CstmML.Features.Sequencing;
+
+/// <summary>
+/// Groups alerts into per-principal sessions as they stream in, in any order. Alerts are buffered per
+/// (account, principal); a session is emitted once the event-time watermark (newest event time minus
+/// <see cref="SequencerOptions.Lateness"/>) has passed the point where no on-time event could still extend it.
+/// A late alert (older than the watermark) is never dropped: it re-opens an emitted session it falls within
+/// <see cref="SequencerOptions.MaxGap"/> of, if that session is still retained (<see cref="SequenceUpdateKind.Revised"/>,
+/// raising <see cref="SessionReopened"/>), and otherwise starts or joins a session of its own, counted as late.
+/// Serves batch runs (call <see cref="Flush"/> at the end) and long-running hosts alike. Not thread-safe.
+/// </summary>
+public sealed class Sequencer
+{
+    private readonly SequencerOptions _options;
+    private readonly Dictionary<SequenceKey, KeyState> _keys = [];
+    private readonly PriorityQueue<SequenceKey, (DateTimeOffset At, SequenceKey Key)> _schedule = new(ScheduleOrder.Instance);
+    private DateTimeOffset? _maxSeen;
+    private long _alerts;
+    private long _duplicates;
+    private long _late;
+    private long _reopened;
+    private long _emitted;
+    private long _buffered;
+
+    public Sequencer(SequencerOptions? options = null) => _options = (options ?? new SequencerOptions()).Validate();
+
+    /// <summary>Raised when a late alert has re-opened emitted sessions and their revision is emitted (for re-scoring).</summary>
+    public event EventHandler<SequenceUpdate>? SessionReopened;
+
+    /// <summary>The options in use.</summary>
+    public SequencerOptions Options => _options;
+
+    /// <summary>Newest event time seen minus the allowed lateness; null before the first alert.</summary>
+    public DateTimeOffset? Watermark => _maxSeen is { } max
+        ? (max - DateTimeOffset.MinValue < _options.Lateness ? DateTimeOffset.MinValue : max - _options.Lateness)
+        : null;
+
+    /// <summary>A snapshot of the counters.</summary>
+    public SequencerStats Stats => new()
+    {
+        Alerts = _alerts,
+        Duplicates = _duplicates,
+        LateAlerts = _late,
+        Reopened = _reopened,
+        Emitted = _emitted,
+        Buffered = _buffered,
+    };
+
+    /// <summary>Adds one alert and returns the sequences that this closed or revised (often none).</summary>
+    public IReadOnlyList<SequenceUpdate> Add(NormalizedAlert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var key = new SequenceKey(alert.Account, alert.Principal);
+        if (!_keys.TryGetValue(key, out var state))
+        {
+            state = new KeyState();
+            _keys[key] = state;
+        }
+
+        if (!state.Ids.Add(alert.Id))
+        {
+            _duplicates++;
+            return [];
+        }
+
+        _alerts++;
+        if (Watermark is { } wm && alert.Time < wm)
+        {
+            _late++;
+            state.LateIds.Add(alert.Id);
+            Reopen(state, alert.Time);
+        }
+
+        state.Buffer.Add(alert);
+        _buffered++;
+        if (_maxSeen is not { } max || alert.Time > max)
+        {
+            _maxSeen = alert.Time;
+        }
+
+        Schedule(key, state, alert.Time);
+        return Advance();
+    }
+
+    /// <summary>Emits every open session (end of input); retained sessions are released.</summary>
+    public IReadOnlyList<SequenceUpdate> Flush()
+    {
+        var results = new List<SequenceUpdate>();
+        foreach (var key in _keys.Keys.Order().ToArray())
+        {
+            Close(key, _keys[key], results, flush: true);
+        }
+
+        _keys.Clear();
+        _schedule.Clear();
+        return results;
+    }
+
+    // Moves retained sessions the late alert falls within max-gap of back into the open buffer.
+    private void Reopen(KeyState state, DateTimeOffset time)
+    {
+        for (var i = state.Retained.Count - 1; i >= 0; i--)
+        {
+            var s = state.Retained[i];
+            if (time >= s.Start - _options.MaxGap && time <= s.End + _options.MaxGap)
+            {
+                state.Retained.RemoveAt(i);
+                foreach (var a in s.Alerts)
+                {
+                    state.Buffer.Add(a);
+                    state.ReopenedFrom[a.Id] = s.SequenceId;
+                }
+
+                _buffered += s.Alerts.Count;
+                _reopened++;
+            }
+        }
+    }
+
+    private List<SequenceUpdate> Advance()
+    {
+        var results = new List<SequenceUpdate>();
+        if (Watermark is not { } wm)
+        {
+            return results;
+        }
+
+        while (_schedule.TryPeek(out var key, out var at) && at.At < wm)
+        {
+            _schedule.Dequeue();
+            if (_keys.TryGetValue(key, out var state) && state.CheckAt == at.At)
+            {
+                Close(key, state, results, flush: false);
+            }
+        }
+
+        return results;
+    }
+
+    // Emits the leading sessions of a key that no on-time event can still change, then reschedules the key.
+    private void Close(SequenceKey key, KeyState state, List<SequenceUpdate> results, bool flush)
+    {
+        var wm = Watermark ?? DateTimeOffset.MinValue;
+        state.Buffer.Sort(SequenceBuilder.Order);
+        var consumed = 0;
+        DateTimeOffset? nextCheck = null;
+        while (consumed < state.Buffer.Count)
+        {
+            var end = SessionEnd(state.Buffer, consumed);
+            var start = state.Buffer[consumed].Time;
+            var last = state.Buffer[end - 1].Time;
+            var bound = Min(last + _options.MaxGap, start + _options.MaxSpan);
+            if (!flush && wm <= bound)
+            {
+                nextCheck = bound;
+                break;
+            }
+
+            var alerts = state.Buffer.GetRange(consumed, end - consumed);
+            results.Add(Emit(key, state, alerts, retain: !flush));
+            consumed = end;
+        }
+
+        state.Buffer.RemoveRange(0, consumed);
+        _buffered -= consumed;
+
+        // Retained sessions past the re-open horizon are released, with their ids.
+        for (var i = state.Retained.Count - 1; i >= 0; i--)
+        {
+            var s = state.Retained[i];
+            if (flush || wm > s.End + _options.MaxGap + _options.ReopenHorizon)
+            {
+                state.Retained.RemoveAt(i);
+                foreach (var a in s.Alerts)
+                {
+                    state.Ids.Remove(a.Id);
+                    state.LateIds.Remove(a.Id);
+                }
+            }
+        }
+
+        foreach (var s in state.Retained)
+        {
+            var expiry = s.End + _options.MaxGap + _options.ReopenHorizon;
+            nextCheck = nextCheck is { } n && n <= expiry ? n : expiry;
+        }
+
+        if (nextCheck is { } next)
+        {
+            state.CheckAt = next;
+            _schedule.Enqueue(key, (next, key));
+        }
+        else if (!flush)
+        {
+            _keys.Remove(key);
+        }
+    }
+
+    private SequenceUpdate Emit(SequenceKey key, KeyState state, List<NormalizedAlert> alerts, bool retain)
+    {
+        var sequence = SequenceBuilder.Build(key, alerts);
+        List<string>? replaces = null;
+        var late = 0;
+        foreach (var a in alerts)
+        {
+            if (state.ReopenedFrom.Remove(a.Id, out var old) && !(replaces ??= []).Contains(old))
+            {
+                replaces.Add(old);
+            }
+
+            if (state.LateIds.Contains(a.Id))
+            {
+                late++;
+            }
+        }
+
+        if (retain)
+        {
+            state.Retained.Add(new RetainedSession(sequence.SequenceId, sequence.Start, sequence.End, alerts));
+        }
+
+        _emitted++;
+        var update = new SequenceUpdate(sequence, replaces is null ? SequenceUpdateKind.Closed : SequenceUpdateKind.Revised, replaces ?? [], late);
+        if (update.Kind == SequenceUpdateKind.Revised)
+        {
+            SessionReopened?.Invoke(this, update);
+        }
+
+        return update;
+    }
+
+    // The exclusive end of the session starting at buffer[from]: split on a gap longer than MaxGap or a span longer than MaxSpan.
+    private int SessionEnd(List<NormalizedAlert> buffer, int from)
+    {
+        var start = buffer[from].Time;
+        var i = from + 1;
+        while (i < buffer.Count && buffer[i].Time - buffer[i - 1].Time <= _options.MaxGap && buffer[i].Time - start <= _options.MaxSpan)
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private void Schedule(SequenceKey key, KeyState state, DateTimeOffset candidate)
+    {
+        // Checking early is harmless (the key is re-evaluated and rescheduled), so the alert's own time is a safe bound.
+        if (state.CheckAt is { } current && current <= candidate)
+        {
+            return;
+        }
+
+        state.CheckAt = candidate;
+        _schedule.Enqueue(key, (candidate, key));
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
+
+    private sealed record RetainedSession(string SequenceId, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<NormalizedAlert> Alerts);
+
+    private sealed class KeyState
+    {
+        public List<NormalizedAlert> Buffer { get; } = [];
+
+        public HashSet<string> Ids { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> LateIds { get; } = new(StringComparer.Ordinal);
+
+        public List<RetainedSession> Retained { get; } = [];
+
+        public Dictionary<string, string> ReopenedFrom { get; } = new(StringComparer.Ordinal);
+
+        public DateTimeOffset? CheckAt { get; set; }
+    }
+
+    private sealed class ScheduleOrder : IComparer<(DateTimeOffset At, SequenceKey Key)>
+    {
+        public static readonly ScheduleOrder Instance = new();
+
+        public int Compare((DateTimeOffset At, SequenceKey Key) x, (DateTimeOffset At, SequenceKey Key) y)
+        {
+            var c = x.At.CompareTo(y.At);
+            return c != 0 ? c : x.Key.CompareTo(y.Key);
+        }
+    }
+}

@@ -1,0 +1,735 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using CstmML.Core.Alerts;
+using CstmML.Core.Serialization;
+
+namespace CstmML.Ingestion.Pipeline;
+
+/// <summary>
+/// Streams the records of one JSON input with bounded memory: JSON arrays, JSON Lines (any number of top-level
+/// values), single documents and envelopes (<see cref="ContainerKeys"/>), whose arrays are read element by element
+/// through a refilling pooled buffer, so a 1 GB one-line CloudTrail file never sits in memory. Bad input never
+/// throws: every problem becomes a <see cref="RejectRecord"/> with its line, and reading resumes where it can (the
+/// next top-level line for JSON Lines; nothing after a syntax error inside an array, whose structure is lost).
+/// </summary>
+/// <remarks>
+/// A returned record is valid until the next call to <see cref="TryRead"/> or <see cref="Dispose"/> (its
+/// <see cref="JsonDocument"/> is pooled and disposed then). Not thread-safe.
+/// </remarks>
+internal sealed class JsonRecordReader : IDisposable
+{
+    private readonly Stream _stream;
+    private readonly string _file;
+    private readonly ReaderOptions _options;
+    private readonly JsonReaderOptions _jsonOptions;
+    private readonly Action<RejectRecord> _reject;
+
+    private byte[] _buf;
+    private int _pos;
+    private int _end;
+    private bool _eof;
+    private string? _readError;
+    private JsonReaderState _state;
+
+    // Line counting: _line is the 1-based line at buffer offset _lineCursor; both only move forward.
+    private long _line = 1;
+    private int _lineCursor;
+
+    private Mode _mode = Mode.TopLevel;
+    private int _containerDepth;
+    private bool _inEnvelope;
+    private long _index;
+    private RawValueScanner _scanner;
+    private bool _sawAnything;
+    private bool _bomChecked;
+
+    // A pending syntax-error reject, completed when resynchronization finds the next line.
+    private RejectRecord? _pendingReject;
+    private bool _resyncAtLineStart;
+
+    // An envelope small enough to parse whole: its array elements are served from this document.
+    private JsonDocument? _envelopeDoc;
+    private JsonElement.ArrayEnumerator _envelopeItems;
+    private long _envelopeLine;
+
+    private JsonDocument? _current;
+
+    public JsonRecordReader(Stream stream, string file, ReaderOptions options, Action<RejectRecord> reject)
+    {
+        _stream = stream;
+        _file = file;
+        _options = options;
+        _reject = reject;
+        _jsonOptions = new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = options.MaxDepth };
+        _state = new JsonReaderState(_jsonOptions);
+        _buf = ArrayPool<byte>.Shared.Rent(options.BufferBytes);
+    }
+
+    private enum Mode
+    {
+        TopLevel,
+        Container,
+        ObjectScan,
+        EnvelopeTail,
+        Skip,
+        Resync,
+        Done,
+    }
+
+    /// <summary>Reads the next record (wrappers not yet removed); false at the end of the input.</summary>
+    public bool TryRead(out JsonElement record, out RawRef rawRef)
+    {
+        _current?.Dispose();
+        _current = null;
+        while (true)
+        {
+            if (_envelopeDoc is not null)
+            {
+                if (NextEnvelopeItem(out record, out rawRef))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            var produced = _mode switch
+            {
+                Mode.TopLevel => StepTopLevel(out record, out rawRef),
+                Mode.Container => StepContainer(out record, out rawRef),
+                Mode.ObjectScan or Mode.EnvelopeTail or Mode.Skip => Discard(StepRawScan(), out record, out rawRef),
+                Mode.Resync => Discard(StepResync(), out record, out rawRef),
+                _ => Discard(true, out record, out rawRef),
+            };
+            if (produced)
+            {
+                return true;
+            }
+
+            if (_mode == Mode.Done && _envelopeDoc is null)
+            {
+                record = default;
+                rawRef = null!;
+                return false;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _current?.Dispose();
+        _current = null;
+        _envelopeDoc?.Dispose();
+        _envelopeDoc = null;
+        if (_buf.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buf);
+            _buf = [];
+        }
+    }
+
+    private static bool Discard(bool _, out JsonElement record, out RawRef rawRef)
+    {
+        record = default;
+        rawRef = null!;
+        return false;
+    }
+
+    private bool StepTopLevel(out JsonElement record, out RawRef rawRef)
+    {
+        record = default;
+        rawRef = null!;
+        if (!_bomChecked)
+        {
+            if (_end < 3 && !_eof)
+            {
+                NeedMore();
+                return false;
+            }
+
+            _bomChecked = true;
+            if (_buf.AsSpan(0, _end).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                _pos = 3;
+                _lineCursor = 3;
+            }
+        }
+
+        var reader = new Utf8JsonReader(_buf.AsSpan(_pos, _end - _pos), _eof, _state);
+        bool ok;
+        try
+        {
+            ok = reader.Read();
+        }
+        catch (JsonException ex)
+        {
+            BeginResync(_pos + LeadingWhitespace(), ex, "invalid JSON");
+            return false;
+        }
+
+        if (!ok)
+        {
+            NeedMore();
+            return false;
+        }
+
+        var tokenStart = _pos + (int)reader.TokenStartIndex;
+        _sawAnything = true;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartArray:
+                Commit(ref reader);
+                EnterContainer(depth: 1, envelope: false);
+                return false;
+            case JsonTokenType.StartObject:
+                return ReadTopLevelObject(ref reader, tokenStart, out record, out rawRef);
+            default:
+                var kind = reader.TokenType;
+                Commit(ref reader);
+                RejectAt(tokenStart, null, $"top-level JSON value is a {Describe(kind)}, expected an object or an array", null);
+                return false;
+        }
+    }
+
+    private bool ReadTopLevelObject(ref Utf8JsonReader reader, int tokenStart, out JsonElement record, out RawRef rawRef)
+    {
+        record = default;
+        rawRef = null!;
+        JsonDocument? doc;
+        bool complete;
+        try
+        {
+            complete = JsonDocument.TryParseValue(ref reader, out doc);
+        }
+        catch (JsonException ex)
+        {
+            BeginResync(tokenStart, ex, "invalid JSON");
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // Invalid UTF-8 inside a string: the structure is intact, so skip just this value.
+            if (reader.TrySkip())
+            {
+                Commit(ref reader);
+                RejectAt(tokenStart, null, "non-UTF-8 bytes in record", ExcerptBytes(tokenStart));
+            }
+            else
+            {
+                BeginResync(tokenStart, null, "non-UTF-8 bytes in record");
+            }
+
+            return false;
+        }
+
+        if (!complete)
+        {
+            if (_end - tokenStart < _options.MaxRecordBytes && Refill())
+            {
+                return false;
+            }
+
+            // Too large to hold: scan it as a possible envelope whose array is streamed; reader is after '{'.
+            Commit(ref reader);
+            _envelopeLine = LineAt(tokenStart);
+            _scanner = new RawValueScanner(detectContainerKeys: true);
+            _mode = Mode.ObjectScan;
+            return false;
+        }
+
+        var end = _pos + (int)reader.BytesConsumed;
+        Commit(ref reader);
+        var line = LineAt(tokenStart);
+        if (!Utf8.IsValid(_buf.AsSpan(tokenStart, end - tokenStart)))
+        {
+            doc!.Dispose();
+            Reject(line, null, "non-UTF-8 bytes in record", ExcerptBytes(tokenStart));
+            return false;
+        }
+
+        if (FindContainer(doc!.RootElement) is { } items)
+        {
+            _envelopeDoc = doc;
+            _envelopeItems = items.EnumerateArray();
+            _envelopeLine = line;
+            _index = 0;
+            return false;
+        }
+
+        _current = doc;
+        record = doc.RootElement;
+        rawRef = new RawRef(_file, line);
+        return true;
+    }
+
+    private bool NextEnvelopeItem(out JsonElement record, out RawRef rawRef)
+    {
+        while (_envelopeItems.MoveNext())
+        {
+            var item = _envelopeItems.Current;
+            var index = _index++;
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                Reject(_envelopeLine, index, $"record is a {item.ValueKind}, expected an object", RejectRecord.Clip(item.GetRawText()));
+                continue;
+            }
+
+            record = item;
+            rawRef = new RawRef(_file, _envelopeLine, index);
+            return true;
+        }
+
+        // Called from TryRead, so the caller is done with the last element: the document can go.
+        _envelopeDoc!.Dispose();
+        _envelopeDoc = null;
+        record = default;
+        rawRef = null!;
+        return false;
+    }
+
+    private bool StepContainer(out JsonElement record, out RawRef rawRef)
+    {
+        record = default;
+        rawRef = null!;
+        var reader = new Utf8JsonReader(_buf.AsSpan(_pos, _end - _pos), _eof, _state);
+        bool ok;
+        try
+        {
+            ok = reader.Read();
+        }
+        catch (JsonException ex)
+        {
+            FailContainer(_pos + LeadingWhitespace(), ex);
+            return false;
+        }
+
+        if (!ok)
+        {
+            NeedMore();
+            return false;
+        }
+
+        var tokenStart = _pos + (int)reader.TokenStartIndex;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.EndArray:
+                Commit(ref reader);
+                if (_inEnvelope)
+                {
+                    _scanner = new RawValueScanner(detectContainerKeys: false);
+                    _mode = Mode.EnvelopeTail;
+                }
+                else
+                {
+                    _mode = Mode.TopLevel;
+                }
+
+                return false;
+            case JsonTokenType.StartObject:
+                return ReadElement(ref reader, tokenStart, out record, out rawRef);
+            case JsonTokenType.StartArray:
+                Commit(ref reader);
+                RejectAt(tokenStart, _index++, "record is an array, expected an object", null);
+                BeginSkip();
+                return false;
+            default:
+                var kind = reader.TokenType;
+                Commit(ref reader);
+                RejectAt(tokenStart, _index++, $"record is a {Describe(kind)}, expected an object", null);
+                return false;
+        }
+    }
+
+    private bool ReadElement(ref Utf8JsonReader reader, int tokenStart, out JsonElement record, out RawRef rawRef)
+    {
+        record = default;
+        rawRef = null!;
+        JsonDocument? doc;
+        bool complete;
+        try
+        {
+            complete = JsonDocument.TryParseValue(ref reader, out doc);
+        }
+        catch (JsonException ex)
+        {
+            FailContainer(tokenStart, ex);
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            if (reader.TrySkip())
+            {
+                Commit(ref reader);
+                RejectAt(tokenStart, _index++, "non-UTF-8 bytes in record", ExcerptBytes(tokenStart));
+            }
+            else
+            {
+                FailContainer(tokenStart, null);
+            }
+
+            return false;
+        }
+
+        if (!complete)
+        {
+            if (_end - tokenStart < _options.MaxRecordBytes && Refill())
+            {
+                return false;
+            }
+
+            Commit(ref reader);
+            RejectAt(tokenStart, _index++, $"record larger than {_options.MaxRecordBytes} bytes; skipped", ExcerptBytes(tokenStart));
+            BeginSkip();
+            return false;
+        }
+
+        var end = _pos + (int)reader.BytesConsumed;
+        Commit(ref reader);
+        var index = _index++;
+        var line = LineAt(tokenStart);
+        if (!Utf8.IsValid(_buf.AsSpan(tokenStart, end - tokenStart)))
+        {
+            doc!.Dispose();
+            Reject(line, index, "non-UTF-8 bytes in record", ExcerptBytes(tokenStart));
+            return false;
+        }
+
+        _current = doc;
+        record = doc!.RootElement;
+        rawRef = new RawRef(_file, line, index);
+        return true;
+    }
+
+    // Inside a top-level object too large to parse whole (ObjectScan: looking for an envelope array), after an
+    // envelope's array (EnvelopeTail), or inside a value being skipped (Skip): scanned raw, in constant memory.
+    private bool StepRawScan()
+    {
+        var result = _scanner.Scan(_buf.AsSpan(_pos, _end - _pos), out var consumed);
+        _pos += consumed;
+        switch (result)
+        {
+            case RawValueScanner.Result.ContainerFound:
+                _state = SynthesizeState("{\"k\":["u8);
+                EnterContainer(depth: 2, envelope: true);
+                return false;
+            case RawValueScanner.Result.Complete:
+                if (_mode == Mode.ObjectScan)
+                {
+                    Reject(_envelopeLine, null, $"record larger than {_options.MaxRecordBytes} bytes; skipped", null);
+                }
+
+                if (_mode == Mode.Skip)
+                {
+                    // Back in the array as if the skipped element had been read.
+                    _state = SynthesizeState(_containerDepth == 1 ? "[{}"u8 : "{\"k\":[{}"u8);
+                    _mode = Mode.Container;
+                }
+                else
+                {
+                    _state = new JsonReaderState(_jsonOptions);
+                    _mode = Mode.TopLevel;
+                }
+
+                return false;
+            default:
+                NeedMore();
+                return false;
+        }
+    }
+
+    private JsonReaderState SynthesizeState(ReadOnlySpan<byte> prefix)
+    {
+        var reader = new Utf8JsonReader(prefix, isFinalBlock: false, new JsonReaderState(_jsonOptions));
+        while (reader.Read())
+        {
+        }
+
+        return reader.CurrentState;
+    }
+
+    // Skips the rest of the element whose opening bracket was just consumed, then returns to the container.
+    private void BeginSkip()
+    {
+        _scanner = new RawValueScanner(detectContainerKeys: false);
+        _mode = Mode.Skip;
+    }
+
+    private void EnterContainer(int depth, bool envelope)
+    {
+        _mode = Mode.Container;
+        _containerDepth = depth;
+        _inEnvelope = envelope;
+        _index = 0;
+    }
+
+    // A syntax error inside an array: its structure is lost, so the rest of the file cannot be trusted.
+    private void FailContainer(int at, JsonException? ex)
+    {
+        var why = ex is null ? "non-UTF-8 bytes in record" : "invalid JSON: " + Clean(ex);
+        var reason = _readError is not null ? $"input ends early ({_readError})" : $"{why}; rest of file skipped";
+        RejectAt(at, _index, reason, ExcerptBytes(at));
+        _readError = null;
+        _mode = Mode.Done;
+    }
+
+    // A syntax error in a top-level value: report it and continue at the next line that starts a JSON value.
+    private void BeginResync(int valueStart, JsonException? ex, string what)
+    {
+        _sawAnything = true;
+        var line = LineAt(valueStart);
+        if (_eof && _readError is not null)
+        {
+            Reject(line, null, $"input ends early ({_readError})", ExcerptBytes(valueStart));
+            _readError = null;
+            _mode = Mode.Done;
+            return;
+        }
+
+        var reason = ex is null ? what : $"{what}: {Clean(ex)}";
+        _pendingReject = new RejectRecord(_file, line, null, reason, null, ExcerptBytes(valueStart));
+        _state = new JsonReaderState(_jsonOptions);
+        _pos = valueStart;
+        _resyncAtLineStart = false;
+        _mode = Mode.Resync;
+    }
+
+    private bool StepResync()
+    {
+        while (true)
+        {
+            if (_resyncAtLineStart)
+            {
+                if (_pos < _end)
+                {
+                    if (_buf[_pos] is (byte)'{' or (byte)'[')
+                    {
+                        EmitPending($"resumed at line {LineAt(_pos)}");
+                        _mode = Mode.TopLevel;
+                        return false;
+                    }
+
+                    _resyncAtLineStart = false;
+                }
+                else if (_eof)
+                {
+                    EmitPending("no further records");
+                    _mode = Mode.TopLevel;
+                    return false;
+                }
+                else
+                {
+                    Refill();
+                    continue;
+                }
+            }
+
+            var nl = _buf.AsSpan(_pos, _end - _pos).IndexOf((byte)'\n');
+            if (nl >= 0)
+            {
+                _pos += nl + 1;
+                _resyncAtLineStart = true;
+                continue;
+            }
+
+            _pos = _end;
+            if (_eof)
+            {
+                EmitPending("rest of file skipped");
+                _mode = Mode.TopLevel;
+                return false;
+            }
+
+            Refill();
+        }
+    }
+
+    private void EmitPending(string how)
+    {
+        if (_pendingReject is { } p)
+        {
+            _reject(p with { Reason = $"{p.Reason}; {how}" });
+            _pendingReject = null;
+        }
+    }
+
+    private void EndOfInput()
+    {
+        if (_mode is Mode.Container or Mode.ObjectScan or Mode.EnvelopeTail or Mode.Skip)
+        {
+            var reason = _readError is not null ? $"input ends early ({_readError})" : "input ends inside an array or object (truncated?)";
+            RejectAt(_pos, _mode == Mode.Container ? _index : null, reason, null);
+            _readError = null;
+        }
+
+        if (_readError is not null)
+        {
+            RejectAt(_pos, null, _readError, null);
+            _readError = null;
+        }
+
+        if (!_sawAnything)
+        {
+            Reject(LineAt(_pos), null, _end == 0 && _pos == 0 ? "empty file" : "no JSON records (only white space)", null);
+        }
+
+        _mode = Mode.Done;
+    }
+
+    // More input is needed to finish the current token or value.
+    private void NeedMore()
+    {
+        if (_eof)
+        {
+            EndOfInput();
+            return;
+        }
+
+        if (Refill())
+        {
+            return;
+        }
+
+        var ws = LeadingWhitespace();
+        if (ws > 0)
+        {
+            _pos += ws;
+            return;
+        }
+
+        RejectAt(_pos, null, $"a single JSON token is larger than {_options.MaxRecordBytes} bytes; rest of file skipped", ExcerptBytes(_pos));
+        _mode = Mode.Done;
+    }
+
+    private void Commit(ref Utf8JsonReader reader)
+    {
+        _pos += (int)reader.BytesConsumed;
+        _state = reader.CurrentState;
+    }
+
+    // Keeps bytes from _pos on, reads more. False when nothing could be added (buffer at its limit).
+    private bool Refill()
+    {
+        if (_eof)
+        {
+            return false;
+        }
+
+        if (_pos > 0)
+        {
+            AdvanceLines(_pos);
+            var keep = _end - _pos;
+            Buffer.BlockCopy(_buf, _pos, _buf, 0, keep);
+            _lineCursor -= _pos;
+            _end = keep;
+            _pos = 0;
+        }
+
+        if (_end == _buf.Length)
+        {
+            var limit = _options.MaxRecordBytes + _options.BufferBytes;
+            if (_buf.Length >= limit)
+            {
+                return false;
+            }
+
+            var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(limit, _buf.Length * 2));
+            Buffer.BlockCopy(_buf, 0, bigger, 0, _end);
+            ArrayPool<byte>.Shared.Return(_buf);
+            _buf = bigger;
+        }
+
+        try
+        {
+            var n = _stream.Read(_buf, _end, _buf.Length - _end);
+            if (n == 0)
+            {
+                _eof = true;
+            }
+
+            _end += n;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or DecoderFallbackException)
+        {
+            _readError = ex.Message;
+            _eof = true;
+        }
+
+        return true;
+    }
+
+    private long LineAt(int pos)
+    {
+        AdvanceLines(pos);
+        return _line;
+    }
+
+    private void AdvanceLines(int pos)
+    {
+        if (pos > _lineCursor)
+        {
+            _line += _buf.AsSpan(_lineCursor, pos - _lineCursor).Count((byte)'\n');
+            _lineCursor = pos;
+        }
+    }
+
+    private int LeadingWhitespace()
+    {
+        var i = _pos;
+        while (i < _end && _buf[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            i++;
+        }
+
+        return i - _pos;
+    }
+
+    private string? ExcerptBytes(int from)
+    {
+        if (from < 0 || from >= _end)
+        {
+            return null;
+        }
+
+        // Enough bytes for 200 characters of UTF-8; invalid bytes show as U+FFFD.
+        var n = Math.Min(_end - from, RejectRecord.MaxExcerptChars * 4);
+        return RejectRecord.Clip(Encoding.UTF8.GetString(_buf, from, n));
+    }
+
+    private void RejectAt(int pos, long? index, string reason, string? excerpt) =>
+        Reject(LineAt(Math.Max(pos, _lineCursor)), index, reason, excerpt);
+
+    private void Reject(long line, long? index, string reason, string? excerpt) =>
+        _reject(new RejectRecord(_file, line, index, reason, null, excerpt));
+
+    private static JsonElement? FindContainer(JsonElement root)
+    {
+        foreach (var key in ContainerKeys.All)
+        {
+            if (root.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Array)
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Describe(JsonTokenType t) => t switch
+    {
+        JsonTokenType.String => "string",
+        JsonTokenType.Number => "number",
+        JsonTokenType.True or JsonTokenType.False => "boolean",
+        JsonTokenType.Null => "null",
+        _ => t.ToString(),
+    };
+
+    // The exception text without System.Text.Json's slice-relative position, which would mislead.
+    private static string Clean(JsonException ex)
+    {
+        var m = ex.Message;
+        var cut = m.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut > 0 ? m[..cut] : m).TrimEnd('.', ' ');
+    }
+}

@@ -5,7 +5,7 @@ using CstmML.Ingestion.Pipeline;
 
 namespace CstmML.Benchmarks.Ingestion;
 
-/// <summary>Reader + detection + normalization (stand-in source) + dedupe, with and without JSON Lines output.</summary>
+/// <summary>Reader + detection + normalization (the real sources, auto-detected) + dedupe, with and without JSON Lines output.</summary>
 [MemoryDiagnoser]
 public class PipelineBenchmarks
 {
@@ -19,8 +19,7 @@ public class PipelineBenchmarks
     {
         _envelope = CloudTrailGenerator.InMemory(Records, seed: 1, jsonLines: false);
         _jsonLines = CloudTrailGenerator.InMemory(Records, seed: 1, jsonLines: true);
-        // MERGE: put CloudTrailSource.Instance here (and keep the stand-in as a second benchmark for comparison).
-        _sources = new SourceRegistry([StandInCloudTrailSource.Instance]);
+        _sources = SourceRegistry.Default;
     }
 
     [Benchmark(OperationsPerInvoke = Records)]

@@ -28,8 +28,8 @@ switch (args.FirstOrDefault())
 
     case "map":
         {
-            // map IN OUT: the cstm map pipeline with the stand-in CloudTrail source (MERGE: use the real registry).
-            var sources = new SourceRegistry([StandInCloudTrailSource.Instance]);
+            // map IN OUT: the cstm map pipeline with every built-in source (auto-detection included).
+            var sources = SourceRegistry.Default;
             var rejects = 0L;
             var pipeline = new AlertPipeline(sources, new PipelineOptions(), _ => rejects++);
             var clock = Stopwatch.StartNew();
@@ -50,7 +50,7 @@ switch (args.FirstOrDefault())
     case "probe":
         {
             // probe IN: time the stages separately (no output file).
-            var sources = new SourceRegistry([StandInCloudTrailSource.Instance]);
+            var sources = SourceRegistry.Default;
             for (var round = 0; round < 3; round++)
             {
                 var clock = Stopwatch.StartNew();

@@ -7,4 +7,5 @@ var root = new RootCommand("cstm: cloud alert sequences mapped to MITRE ATT&CK")
 root.Subcommands.Add(MapCommand.Create(env));
 root.Subcommands.Add(SequencesCommand.Create(env));
 root.Subcommands.Add(CoverageCommand.Create(env));
+root.Subcommands.Add(SimulateCommand.Create(env.Out, env.Error));
 return CliRunner.Invoke(root, args, env);

@@ -1,6 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using CstmML.Ingestion.Sources.CloudTrail;
 using CstmML.Ingestion.Sources.Csv;
+using CstmML.Ingestion.Sources.Defender;
+using CstmML.Ingestion.Sources.GuardDuty;
+using CstmML.Ingestion.Sources.Prisma;
+using CstmML.Ingestion.Sources.Scc;
 
 namespace CstmML.Ingestion;
 
@@ -35,8 +40,11 @@ public sealed class SourceRegistry
     /// </summary>
     public static SourceRegistry Default { get; } = new(
     [
-        // MERGE: add one line per provider source here, e.g. GuardDutySource.Instance, CloudTrailSource.Instance,
-        // DefenderSource.Instance, SccSource.Instance, PrismaSource.Instance.
+        GuardDutySource.Instance,
+        CloudTrailSource.Instance,
+        DefenderSource.Instance,
+        SccSource.Instance,
+        PrismaSource.Instance,
         CsvAlertSource.Instance,
     ]);
 

@@ -7,6 +7,12 @@ namespace CstmML.Cli.Commands;
 /// <summary><c>cstm sequences</c>: normalized alerts grouped into per-principal sessions (JSON Lines).</summary>
 internal static class SequencesCommand
 {
+    /// <summary>
+    /// Batch input is files in path order, not event order (exports sort by region or product before time), so batch
+    /// verbs keep a day of event time open; memory holds the alerts of that day. The host keeps the 15-minute default.
+    /// </summary>
+    public static readonly TimeSpan BatchLateness = TimeSpan.FromDays(1);
+
     public static Command Create(CliEnvironment env)
     {
         var command = new Command("sequences", "Group alerts into per-principal sessions (account, principal; split on --max-gap and --max-span) as JSON Lines.");
@@ -14,7 +20,7 @@ internal static class SequencesCommand
         var output = CliOptions.Out("sequences (JSON Lines)");
         var maxGap = CliOptions.Duration("--max-gap", "A silence longer than this starts a new session.", SequencerDefaults.MaxGap);
         var maxSpan = CliOptions.Duration("--max-span", "No session lasts longer than this.", SequencerDefaults.MaxSpan);
-        var lateness = CliOptions.Duration("--lateness", "How far behind the newest event time sessions stay open for out-of-order events.", SequencerDefaults.Lateness, allowZero: true);
+        var lateness = CliOptions.Duration("--lateness", "How far behind the newest event time sessions stay open for out-of-order events (batch default 1d: files of one day may come in any order).", BatchLateness, allowZero: true);
         command.Options.Add(output);
         command.Options.Add(maxGap);
         command.Options.Add(maxSpan);

@@ -4,13 +4,16 @@ using Microsoft.Extensions.FileSystemGlobbing;
 namespace CstmML.Ingestion.Pipeline;
 
 /// <summary>
-/// Expands the PATH arguments of a command into files: a file is itself, a folder is every non-hidden file under
-/// it (recursive), a glob (<c>*</c>, <c>?</c>, <c>**</c>) is every match. Folder and glob results are sorted by
+/// Expands the PATH arguments of a command into files: a file is itself, a folder is every non-hidden data file
+/// under it (recursive; <see cref="DataExtensions"/>, so a README beside the exports is not read as input), a glob (<c>*</c>, <c>?</c>, <c>**</c>) is every match. Folder and glob results are sorted by
 /// path (ordinal) so runs are deterministic; a file named twice is read once.
 /// </summary>
 public static class InputFiles
 {
     private static readonly char[] Wildcards = ['*', '?', '['];
+
+    /// <summary>The file endings a folder is searched for (case-insensitive); files named directly are always read.</summary>
+    public static readonly IReadOnlyList<string> DataExtensions = [".json", ".jsonl", ".ndjson", ".log", ".csv", ".gz"];
 
     /// <summary>The files to read, in order, and a reject for every PATH that matched nothing.</summary>
     public static (IReadOnlyList<string> Files, IReadOnlyList<RejectRecord> Errors) Expand(IEnumerable<string> paths)
@@ -45,6 +48,19 @@ public static class InputFiles
     public static bool IsCsv(string path) =>
         path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase);
 
+    private static bool IsDataFile(string path)
+    {
+        foreach (var ext in DataExtensions)
+        {
+            if (path.EndsWith(ext, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static List<string> ExpandOne(string path)
     {
         if (File.Exists(path))
@@ -59,7 +75,7 @@ public static class InputFiles
                 RecurseSubdirectories = true,
                 AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
                 IgnoreInaccessible = true,
-            }).Where(f => !Path.GetFileName(f).StartsWith('.')));
+            }).Where(f => !Path.GetFileName(f).StartsWith('.') && IsDataFile(f)));
         }
 
         var wild = path.IndexOfAny(Wildcards);

@@ -1,0 +1,88 @@
+using System.Numerics;
+
+namespace CstmML.Playbooks.Matching;
+
+/// <summary>One in-progress match of one playbook for one group key (a "run").</summary>
+internal sealed class PartialMatch
+{
+    public const long None = long.MinValue;
+
+    public PartialMatch(int stepCount, long seq)
+    {
+        Ids = new List<string>?[stepCount];
+        StepTime = new long[stepCount];
+        Seq = seq;
+    }
+
+    /// <summary>Creation order, for deterministic iteration and eviction.</summary>
+    public long Seq { get; set; }
+
+    /// <summary>Event time (ticks) of the first contributing alert.</summary>
+    public long Start { get; set; } = None;
+
+    /// <summary>Event time of the latest contributing alert (the span's end).</summary>
+    public long End { get; set; } = None;
+
+    /// <summary>Event time of the latest step that held; 'within' is measured from here.</summary>
+    public long Last { get; set; } = None;
+
+    /// <summary>The <see cref="Last"/> of the stages before the current one (anchor for steps of the current stage).</summary>
+    public long PrevStageLast { get; set; } = None;
+
+    public int Stage { get; set; }
+
+    /// <summary>Bit per step that holds.</summary>
+    public ulong Matched { get; set; }
+
+    public List<string>?[] Ids { get; }
+
+    public long[] StepTime { get; }
+
+    public StepAccumulator?[]? Accumulators { get; set; }
+
+    /// <summary>Open negation periods: (absent step, from exclusive, until inclusive).</summary>
+    public List<(int Step, long From, long Until)>? Negations { get; set; }
+
+    /// <summary>Every positive step holds, but a negation period is still open.</summary>
+    public bool CompletePending { get; set; }
+
+    public int MatchedCount(ulong positiveMask) => BitOperations.PopCount(Matched & positiveMask);
+
+    /// <summary>True while a count/distinct step has collected alerts but does not hold yet.</summary>
+    public bool HasOpenAccumulator()
+    {
+        if (Accumulators is null)
+        {
+            return false;
+        }
+
+        foreach (var a in Accumulators)
+        {
+            if (a is not null && !a.IsEmpty)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when every open negation period ended before <paramref name="ticks"/>.</summary>
+    public bool NegationsElapsed(long ticks)
+    {
+        if (Negations is null)
+        {
+            return true;
+        }
+
+        foreach (var n in Negations)
+        {
+            if (n.Until >= ticks)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -321,8 +321,9 @@ public sealed class PlaybookMatchSession
         if ((mask & cp.AbsentMask) != 0 && runs.Count > 0)
         {
             var w = 0;
-            foreach (var r in runs)
+            for (var i = 0; i < runs.Count; i++)
             {
+                var r = runs[i];
                 if (IsNegated(r, mask, t))
                 {
                     _negated++;
@@ -582,8 +583,9 @@ public sealed class PlaybookMatchSession
         }
 
         var w = 0;
-        foreach (var r in runs)
+        for (var i = 0; i < runs.Count; i++)
         {
+            var r = runs[i];
             var ended = r.CompletePending ? r.NegationsElapsed(t) : t - r.Start > cp.WindowTicks;
             if (ended)
             {

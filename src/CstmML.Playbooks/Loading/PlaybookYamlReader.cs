@@ -50,6 +50,12 @@ internal sealed class PlaybookYamlReader
             _issues.Add(new PlaybookIssue(IssueSeverity.Error, IssueCodes.YamlSyntax, ex.Message, new SourcePosition(_file, ex.Start.Line, ex.Start.Column)));
             return null;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these for some malformed input (unterminated flow collections, duplicate keys).
+            _issues.Add(new PlaybookIssue(IssueSeverity.Error, IssueCodes.YamlSyntax, ex.Message, new SourcePosition(_file, 0, 0)));
+            return null;
+        }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {

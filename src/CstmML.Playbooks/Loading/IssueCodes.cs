@@ -15,4 +15,6 @@ public static class IssueCodes
     public const string BadMinimum = "bad-minimum";
     public const string MissingReference = "missing-reference";
     public const string IoError = "io-error";
+    public const string MissingFixture = "missing-fixture";
+    public const string BadExpectation = "bad-expectation";
 }

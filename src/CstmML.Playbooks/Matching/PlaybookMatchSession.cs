@@ -615,7 +615,9 @@ public sealed class PlaybookMatchSession
 
     private void Close(CompiledPlaybook cp, KeyState state, PartialMatch r)
     {
-        if (r.CompletePending || r.MatchedCount(cp.PositiveMask) >= cp.Minimum)
+        // Optional steps alone never make a detection: at least one required step must hold (when there are any).
+        var reachesMinimum = r.MatchedCount(cp.PositiveMask) >= cp.Minimum && (cp.RequiredMask == 0 || (r.Matched & cp.RequiredMask) != 0);
+        if (r.CompletePending || reachesMinimum)
         {
             if (!r.CompletePending && r.Start <= state.LastEmittedEnd)
             {

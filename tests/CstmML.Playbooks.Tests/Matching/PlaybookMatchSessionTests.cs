@@ -475,4 +475,22 @@ public class PlaybookMatchSessionTests
 
     private static string Describe(PlaybookDetection d) =>
         $"{d.PlaybookId} {d.GroupKey} {d.StepsMatched} {string.Join(',', d.Steps.SelectMany(s => s.AlertIds))}";
+
+    [Fact]
+    public void Match_OnlyOptionalStepsReachMinimum_NoDetection()
+    {
+        const string steps = """
+            - name: discover
+              match: {event_name: DescribeSnapshots}
+              optional: true
+            - name: copy
+              match: {event_name: CreateSnapshot}
+              optional: true
+            - name: share
+              match: {event_name: ModifySnapshotAttribute}
+            """;
+
+        Assert.Empty(Run(steps, [A.Ct("DescribeSnapshots", 0), A.Ct("CreateSnapshot", 1)], extra: "minimum: 2").Detections);
+        Assert.Single(Run(steps, [A.Ct("DescribeSnapshots", 0), A.Ct("ModifySnapshotAttribute", 1)], extra: "minimum: 2").Detections);
+    }
 }

@@ -117,7 +117,7 @@ internal static partial class RawRecordAdapter
     {
         var p = a.GetProperty("properties");
         var id = Str(a, "id")!;
-        var sub = id.Split('/', StringSplitOptions.RemoveEmptyEntries) is [ "subscriptions", var s, .. ] ? s : string.Empty;
+        var sub = id.Split('/', StringSplitOptions.RemoveEmptyEntries) is ["subscriptions", var s, ..] ? s : string.Empty;
         var techniques = new List<TechniqueId>();
         foreach (var name in new[] { "techniques", "subTechniques" })
         {

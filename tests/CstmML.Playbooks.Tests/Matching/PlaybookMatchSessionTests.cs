@@ -102,7 +102,7 @@ public class PlaybookMatchSessionTests
     [Fact]
     public void Match_ParentTechniqueStep_MatchesSubTechnique()
     {
-        const string steps = """
+        const string Steps = """
             - name: valid-accounts
               match: {technique: T1078}
             - name: exfil
@@ -110,25 +110,25 @@ public class PlaybookMatchSessionTests
             """;
         var alerts = new[] { A.Gd("UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS", 0, "T1078.004"), A.Gd("Exfiltration:S3/AnomalousBehavior", 5, "T1537") };
 
-        Assert.Single(Run(steps, alerts).Detections);
+        Assert.Single(Run(Steps, alerts).Detections);
     }
 
     [Fact]
     public void Match_SubTechniqueStep_DoesNotMatchParent()
     {
-        const string steps = """
+        const string Steps = """
             - name: cloud-accounts
               match: {technique: T1078.004}
             """;
 
-        Assert.Empty(Run(steps, [A.Gd("X", 0, "T1078")]).Detections);
-        Assert.Single(Run(steps, [A.Gd("X", 0, "T1078.004")]).Detections);
+        Assert.Empty(Run(Steps, [A.Gd("X", 0, "T1078")]).Detections);
+        Assert.Single(Run(Steps, [A.Gd("X", 0, "T1078.004")]).Detections);
     }
 
     [Fact]
     public void Match_TacticAndGlobType_Match()
     {
-        const string steps = """
+        const string Steps = """
             - name: any-recon
               match: {type: "Recon:IAMUser/*"}
             - name: persistence
@@ -136,37 +136,37 @@ public class PlaybookMatchSessionTests
             """;
         var alerts = new[] { A.Gd("Recon:IAMUser/MaliciousIPCaller", 0, "T1580"), A.Gd("Persistence:IAMUser/AnomalousBehavior", 5, "T1098") };
 
-        Assert.Single(Run(steps, alerts).Detections);
+        Assert.Single(Run(Steps, alerts).Detections);
     }
 
     [Fact]
     public void Match_OutcomeFilter_OnlyMatchingOutcomes()
     {
-        const string steps = """
+        const string Steps = """
             - name: denied
               match: {event_name: ListBuckets, outcome: AccessDenied}
             """;
 
-        Assert.Empty(Run(steps, [A.Ct("ListBuckets", 0)]).Detections);
-        Assert.Single(Run(steps, [A.Ct("ListBuckets", 0, outcome: "AccessDenied")]).Detections);
+        Assert.Empty(Run(Steps, [A.Ct("ListBuckets", 0)]).Detections);
+        Assert.Single(Run(Steps, [A.Ct("ListBuckets", 0, outcome: "AccessDenied")]).Detections);
     }
 
     [Fact]
     public void Match_OutcomeFailure_MatchesAnyErrorButNotSuccess()
     {
-        const string steps = """
+        const string Steps = """
             - name: failed
               match: {event_name: ListBuckets, outcome: failure}
             """;
 
-        Assert.Empty(Run(steps, [A.Ct("ListBuckets", 0)]).Detections);
-        Assert.Single(Run(steps, [A.Ct("ListBuckets", 0, outcome: "Client.UnauthorizedOperation")]).Detections);
+        Assert.Empty(Run(Steps, [A.Ct("ListBuckets", 0)]).Detections);
+        Assert.Single(Run(Steps, [A.Ct("ListBuckets", 0, outcome: "Client.UnauthorizedOperation")]).Detections);
     }
 
     [Fact]
     public void Match_CountInPeriod_NeedsEnoughAlertsInsideOnePeriod()
     {
-        const string steps = """
+        const string Steps = """
             - name: burst
               match: {event_name: ListBuckets, outcome: AccessDenied}
               count: {min: 10, period: 1m}
@@ -174,15 +174,15 @@ public class PlaybookMatchSessionTests
         var tight = Enumerable.Range(0, 10).Select(i => A.Ct("ListBuckets", i * 0.05, outcome: "AccessDenied"));
         var slow = Enumerable.Range(0, 10).Select(i => A.Ct("ListBuckets", i * 0.5, outcome: "AccessDenied"));
 
-        var d = Assert.Single(Run(steps, tight).Detections);
+        var d = Assert.Single(Run(Steps, tight).Detections);
         Assert.Equal(10, d.Steps[0].AlertIds.Count);
-        Assert.Empty(Run(steps, slow).Detections);
+        Assert.Empty(Run(Steps, slow).Detections);
     }
 
     [Fact]
     public void Match_DistinctRegions_NeedsThreeRegions()
     {
-        const string steps = """
+        const string Steps = """
             - name: spread
               match: {event_name: DescribeRegions}
               distinct: {field: region, min: 3}
@@ -190,14 +190,14 @@ public class PlaybookMatchSessionTests
         var two = new[] { A.Ct("DescribeRegions", 0, region: "us-east-1"), A.Ct("DescribeRegions", 1, region: "eu-west-1"), A.Ct("DescribeRegions", 2, region: "us-east-1") };
         var three = two.Append(A.Ct("DescribeRegions", 3, region: "ap-south-1"));
 
-        Assert.Empty(Run(steps, two).Detections);
-        Assert.Single(Run(steps, three).Detections);
+        Assert.Empty(Run(Steps, two).Detections);
+        Assert.Single(Run(Steps, three).Detections);
     }
 
     [Fact]
     public void Match_OptionalStepMissing_StillCompleteAndListedAsMissing()
     {
-        const string steps = """
+        const string Steps = """
             - name: a
               match: {event_name: A}
             - name: b
@@ -207,7 +207,7 @@ public class PlaybookMatchSessionTests
               match: {event_name: C}
             """;
 
-        var d = Assert.Single(Run(steps, [A.Ct("A", 0), A.Ct("C", 1)]).Detections);
+        var d = Assert.Single(Run(Steps, [A.Ct("A", 0), A.Ct("C", 1)]).Detections);
 
         Assert.True(d.Complete);
         Assert.Equal(2, d.StepsMatched);
@@ -218,7 +218,7 @@ public class PlaybookMatchSessionTests
     [Fact]
     public void Match_OptionalStepPresent_CountsTowardStepsMatched()
     {
-        const string steps = """
+        const string Steps = """
             - name: a
               match: {event_name: A}
             - name: b
@@ -228,7 +228,7 @@ public class PlaybookMatchSessionTests
               match: {event_name: C}
             """;
 
-        var d = Assert.Single(Run(steps, [A.Ct("A", 0), A.Ct("B", 1), A.Ct("C", 2)]).Detections);
+        var d = Assert.Single(Run(Steps, [A.Ct("A", 0), A.Ct("B", 1), A.Ct("C", 2)]).Detections);
 
         Assert.Equal(3, d.StepsMatched);
     }
@@ -236,7 +236,7 @@ public class PlaybookMatchSessionTests
     [Fact]
     public void Match_AbsentFollowedWithinPeriod_NoDetection()
     {
-        const string steps = """
+        const string Steps = """
             - name: stop-logging
               match: {event_name: StopLogging}
             - name: no-restart
@@ -245,8 +245,8 @@ public class PlaybookMatchSessionTests
               within: 15m
             """;
 
-        var restarted = Run(steps, [A.Ct("StopLogging", 0), A.Ct("StartLogging", 5)]);
-        var notRestarted = Run(steps, [A.Ct("StopLogging", 0), A.Ct("StartLogging", 20)]);
+        var restarted = Run(Steps, [A.Ct("StopLogging", 0), A.Ct("StartLogging", 5)]);
+        var notRestarted = Run(Steps, [A.Ct("StopLogging", 0), A.Ct("StartLogging", 20)]);
 
         Assert.Empty(restarted.Detections);
         Assert.Equal(1, restarted.Stats.PartialMatchesNegated);
@@ -256,7 +256,7 @@ public class PlaybookMatchSessionTests
     [Fact]
     public void Match_AbsentPeriodOpenAtEndOfInput_DetectsOnFlush()
     {
-        const string steps = """
+        const string Steps = """
             - name: stop-logging
               match: {event_name: StopLogging}
             - name: no-restart
@@ -265,7 +265,7 @@ public class PlaybookMatchSessionTests
               within: 15m
             """;
 
-        var d = Assert.Single(Run(steps, [A.Ct("StopLogging", 0)]).Detections);
+        var d = Assert.Single(Run(Steps, [A.Ct("StopLogging", 0)]).Detections);
         Assert.True(d.Complete);
         Assert.Equal(1, d.StepsTotal);
     }
@@ -291,7 +291,7 @@ public class PlaybookMatchSessionTests
     [Fact]
     public void Match_AnyOrderGroup_MatchesEitherOrder()
     {
-        const string steps = """
+        const string Steps = """
             - name: start
               match: {event_name: S}
             - any_order:
@@ -303,9 +303,9 @@ public class PlaybookMatchSessionTests
               match: {event_name: E}
             """;
 
-        Assert.Single(Run(steps, [A.Ct("S", 0), A.Ct("X", 1), A.Ct("Y", 2), A.Ct("E", 3)]).Detections);
-        Assert.Single(Run(steps, [A.Ct("S", 0), A.Ct("Y", 1), A.Ct("X", 2), A.Ct("E", 3)]).Detections);
-        Assert.Empty(Run(steps, [A.Ct("S", 0), A.Ct("Y", 1), A.Ct("E", 2), A.Ct("X", 3)]).Detections);
+        Assert.Single(Run(Steps, [A.Ct("S", 0), A.Ct("X", 1), A.Ct("Y", 2), A.Ct("E", 3)]).Detections);
+        Assert.Single(Run(Steps, [A.Ct("S", 0), A.Ct("Y", 1), A.Ct("X", 2), A.Ct("E", 3)]).Detections);
+        Assert.Empty(Run(Steps, [A.Ct("S", 0), A.Ct("Y", 1), A.Ct("E", 2), A.Ct("X", 3)]).Detections);
     }
 
     [Fact]
@@ -479,7 +479,7 @@ public class PlaybookMatchSessionTests
     [Fact]
     public void Match_OnlyOptionalStepsReachMinimum_NoDetection()
     {
-        const string steps = """
+        const string Steps = """
             - name: discover
               match: {event_name: DescribeSnapshots}
               optional: true
@@ -490,7 +490,7 @@ public class PlaybookMatchSessionTests
               match: {event_name: ModifySnapshotAttribute}
             """;
 
-        Assert.Empty(Run(steps, [A.Ct("DescribeSnapshots", 0), A.Ct("CreateSnapshot", 1)], extra: "minimum: 2").Detections);
-        Assert.Single(Run(steps, [A.Ct("DescribeSnapshots", 0), A.Ct("ModifySnapshotAttribute", 1)], extra: "minimum: 2").Detections);
+        Assert.Empty(Run(Steps, [A.Ct("DescribeSnapshots", 0), A.Ct("CreateSnapshot", 1)], extra: "minimum: 2").Detections);
+        Assert.Single(Run(Steps, [A.Ct("DescribeSnapshots", 0), A.Ct("ModifySnapshotAttribute", 1)], extra: "minimum: 2").Detections);
     }
 }

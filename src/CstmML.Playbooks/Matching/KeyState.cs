@@ -1,9 +1,12 @@
 namespace CstmML.Playbooks.Matching;
 
 /// <summary>The partial matches of one playbook for one group key.</summary>
-internal sealed class KeyState(string key)
+internal sealed class KeyState(StateKey key)
 {
-    public string Key { get; } = key;
+    public StateKey Key { get; } = key;
+
+    /// <summary>When the state's current expiry-queue entry is due (long.MaxValue: not queued); older entries are stale.</summary>
+    public long Due { get; set; } = long.MaxValue;
 
     /// <summary>In creation order.</summary>
     public List<PartialMatch> Runs { get; } = [];

@@ -10,7 +10,6 @@ internal sealed class PartialMatch
     public PartialMatch(int stepCount, long seq)
     {
         Ids = new List<string>?[stepCount];
-        StepTime = new long[stepCount];
         Seq = seq;
     }
 
@@ -35,8 +34,6 @@ internal sealed class PartialMatch
     public ulong Matched { get; set; }
 
     public List<string>?[] Ids { get; }
-
-    public long[] StepTime { get; }
 
     public StepAccumulator?[]? Accumulators { get; set; }
 
@@ -65,6 +62,21 @@ internal sealed class PartialMatch
         }
 
         return false;
+    }
+
+    /// <summary>The end of the last open negation period (None when there is none).</summary>
+    public long NegationsUntil()
+    {
+        var until = None;
+        if (Negations is not null)
+        {
+            foreach (var n in Negations)
+            {
+                until = Math.Max(until, n.Until);
+            }
+        }
+
+        return until;
     }
 
     /// <summary>True when every open negation period ended before <paramref name="ticks"/>.</summary>

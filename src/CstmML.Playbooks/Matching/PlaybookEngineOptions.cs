@@ -15,8 +15,6 @@ public sealed record PlaybookEngineOptions
     /// <summary>Default <see cref="MaxAlertIdsPerStep"/>.</summary>
     public const int DefaultMaxAlertIdsPerStep = 20;
 
-    /// <summary>Default <see cref="SweepInterval"/>.</summary>
-    public static readonly TimeSpan DefaultSweepInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// How far behind the newest event time an alert may arrive and still be matched in order. Alerts are held in a
@@ -33,9 +31,6 @@ public sealed record PlaybookEngineOptions
     /// <summary>Alert ids kept per step of a detection (count steps keep the newest).</summary>
     public int MaxAlertIdsPerStep { get; init; } = DefaultMaxAlertIdsPerStep;
 
-    /// <summary>How often (in event time) expired partial matches of idle keys are swept.</summary>
-    public TimeSpan SweepInterval { get; init; } = DefaultSweepInterval;
-
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first bad option.</summary>
     public void Validate()
     {
@@ -43,6 +38,5 @@ public sealed record PlaybookEngineOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPartialMatchesPerKey, 1, nameof(MaxPartialMatchesPerKey));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPartialMatches, 1, nameof(MaxPartialMatches));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxAlertIdsPerStep, 1, nameof(MaxAlertIdsPerStep));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(SweepInterval, TimeSpan.Zero, nameof(SweepInterval));
     }
 }

@@ -18,20 +18,21 @@ public sealed class PlaybookMatchSession
     private readonly PlaybookEngineOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly long _latenessTicks;
-    private readonly Dictionary<(int Playbook, string Key), KeyState> _states = [];
+    private readonly Dictionary<StateKey, KeyState> _states = [];
     private readonly PriorityQueue<NormalizedAlert, AlertOrder> _buffer = new(AlertOrderComparer.Instance);
     private readonly List<PlaybookDetection> _emitted = [];
+
+    // One entry per live key state, due when its earliest partial match can end: idle keys close without a scan.
+    private readonly PriorityQueue<KeyState, long> _expiry = new();
 
     // Per-alert scratch space, reused to keep the hot path allocation-free.
     private readonly int[] _stamp;
     private readonly ulong[] _masks;
     private readonly List<int> _touched = [];
-    private readonly string?[] _keyCache = new string?[4];
     private int _generation;
 
     private long _maxTicks = long.MinValue;
     private long _arrival;
-    private long _nextSweep = long.MinValue;
     private long _runSeq;
 
     private long _alerts;
@@ -110,13 +111,7 @@ public sealed class PlaybookMatchSession
             }
         }
 
-        var wm = _maxTicks - _latenessTicks;
-        if (wm >= _nextSweep)
-        {
-            Sweep(wm);
-            _nextSweep = wm + _options.SweepInterval.Ticks;
-        }
-
+        Sweep(_maxTicks - _latenessTicks);
         return TakeEmitted();
     }
 
@@ -156,9 +151,9 @@ public sealed class PlaybookMatchSession
             Handle(_buffer.Dequeue());
         }
 
-        foreach (var ((pb, _), state) in _states)
+        foreach (var (key, state) in _states)
         {
-            var cp = _lib.Playbooks[pb];
+            var cp = _lib.Playbooks[key.Playbook];
             foreach (var r in state.Runs)
             {
                 Close(cp, state, r);
@@ -169,6 +164,7 @@ public sealed class PlaybookMatchSession
         }
 
         _states.Clear();
+        _expiry.Clear();
         return TakeEmitted();
     }
 
@@ -188,7 +184,6 @@ public sealed class PlaybookMatchSession
     private void Handle(NormalizedAlert alert)
     {
         var gen = ++_generation;
-        Array.Clear(_keyCache);
         if (_lib.ByType.TryGetValue(alert.Type, out var refs))
         {
             Consider(refs, alert, gen);
@@ -271,36 +266,27 @@ public sealed class PlaybookMatchSession
         }
     }
 
-    private string? KeyFor(GroupBy groupBy, NormalizedAlert a)
+    private static bool TryKey(CompiledPlaybook cp, NormalizedAlert a, out StateKey key)
     {
-        var slot = (int)groupBy;
-        if (_keyCache[slot] is { } cached)
+        key = cp.Playbook.GroupBy switch
         {
-            return cached;
-        }
-
-        var key = groupBy switch
-        {
-            GroupBy.AccountPrincipal => string.Concat(a.Account, "|", a.Principal),
-            GroupBy.Account => a.Account,
-            GroupBy.Principal => a.Principal,
-            GroupBy.SourceIp => string.IsNullOrEmpty(a.SourceIp) ? null : a.SourceIp,
-            _ => null,
+            GroupBy.AccountPrincipal => new StateKey(cp.Index, a.Account, a.Principal),
+            GroupBy.Account => new StateKey(cp.Index, a.Account, null),
+            GroupBy.Principal => new StateKey(cp.Index, a.Principal, null),
+            _ => new StateKey(cp.Index, a.SourceIp ?? string.Empty, null),
         };
-        _keyCache[slot] = key;
-        return key;
+        return cp.Playbook.GroupBy != GroupBy.SourceIp || !string.IsNullOrEmpty(a.SourceIp);
     }
 
     private void ProcessPlaybook(CompiledPlaybook cp, NormalizedAlert alert, ulong mask)
     {
-        var key = KeyFor(cp.Playbook.GroupBy, alert);
-        if (key is null)
+        if (!TryKey(cp, alert, out var key))
         {
             _ungrouped++;
             return;
         }
 
-        if (!_states.TryGetValue((cp.Index, key), out var state))
+        if (!_states.TryGetValue(key, out var state))
         {
             if ((mask & cp.StartMask) == 0)
             {
@@ -308,7 +294,7 @@ public sealed class PlaybookMatchSession
             }
 
             state = new KeyState(key);
-            _states[(cp.Index, key)] = state;
+            _states[key] = state;
         }
 
         var t = alert.Time.UtcTicks;
@@ -347,7 +333,11 @@ public sealed class PlaybookMatchSession
 
         if (runs.Count == 0)
         {
-            _states.Remove((cp.Index, key));
+            _states.Remove(key);
+        }
+        else if (state.Due == long.MaxValue)
+        {
+            Schedule(cp, state);
         }
     }
 
@@ -371,7 +361,7 @@ public sealed class PlaybookMatchSession
 
             var atStart = (r.Matched & ~cp.StartMask) == 0 && (cp.StartMask & (1UL << s)) != 0;
             consumedAtStart |= atStart;
-            if (Apply(cp, r, s, alert, t) && IsFinished(cp, r, t))
+            if (Apply(cp, r, s, alert, t) && IsFinished(cp, state, r, t))
             {
                 completed = r;
                 break;
@@ -382,9 +372,13 @@ public sealed class PlaybookMatchSession
         {
             var s = BitOperations.TrailingZeroCount(positive & cp.StartMask);
             var r = StartRun(cp, state, s);
-            if (r is not null && Apply(cp, r, s, alert, t) && IsFinished(cp, r, t))
+            if (r is not null)
             {
-                completed = r;
+                ScheduleAt(state, t + cp.WindowTicks);
+                if (Apply(cp, r, s, alert, t) && IsFinished(cp, state, r, t))
+                {
+                    completed = r;
+                }
             }
         }
 
@@ -397,7 +391,17 @@ public sealed class PlaybookMatchSession
         }
     }
 
-    private static bool IsFinished(CompiledPlaybook cp, PartialMatch r, long t)
+    /// <summary>Makes sure the state is queued no later than <paramref name="due"/>.</summary>
+    private void ScheduleAt(KeyState state, long due)
+    {
+        if (due < state.Due)
+        {
+            state.Due = due;
+            _expiry.Enqueue(state, due);
+        }
+    }
+
+    private bool IsFinished(CompiledPlaybook cp, KeyState state, PartialMatch r, long t)
     {
         if ((r.Matched & cp.PositiveMask) != cp.PositiveMask)
         {
@@ -410,6 +414,7 @@ public sealed class PlaybookMatchSession
         }
 
         r.CompletePending = true;
+        ScheduleAt(state, r.NegationsUntil());
         return false;
     }
 
@@ -533,7 +538,6 @@ public sealed class PlaybookMatchSession
         }
 
         r.Matched |= 1UL << s;
-        r.StepTime[s] = t;
         r.Last = Math.Max(r.Last, t);
         foreach (var a in cp.AbsentByAnchor[s])
         {
@@ -603,13 +607,42 @@ public sealed class PlaybookMatchSession
 
     private void Sweep(long watermark)
     {
-        foreach (var ((pb, key), state) in _states)
+        while (_expiry.TryPeek(out var state, out var due) && due < watermark)
         {
-            CloseElapsed(_lib.Playbooks[pb], state, watermark);
+            _expiry.Dequeue();
+            if (due != state.Due || !_states.TryGetValue(state.Key, out var live) || !ReferenceEquals(live, state))
+            {
+                continue; // stale: rescheduled earlier, or the key emptied and was dropped
+            }
+
+            state.Due = long.MaxValue;
+            var cp = _lib.Playbooks[state.Key.Playbook];
+            CloseElapsed(cp, state, watermark);
             if (state.Runs.Count == 0)
             {
-                _states.Remove((pb, key));
+                _states.Remove(state.Key);
             }
+            else
+            {
+                Schedule(cp, state);
+            }
+        }
+    }
+
+    /// <summary>Queues the state for the moment its earliest partial match can end (window, or open negation period).</summary>
+    private void Schedule(CompiledPlaybook cp, KeyState state)
+    {
+        var due = long.MaxValue;
+        foreach (var r in state.Runs)
+        {
+            var end = r.CompletePending ? r.NegationsUntil() : r.Start + cp.WindowTicks;
+            due = Math.Min(due, end);
+        }
+
+        if (due < state.Due)
+        {
+            state.Due = due;
+            _expiry.Enqueue(state, due);
         }
     }
 
@@ -660,7 +693,7 @@ public sealed class PlaybookMatchSession
             Version = p.Version,
             Actor = p.Label,
             Severity = p.Severity,
-            GroupKey = state.Key,
+            GroupKey = state.Key.Text,
             StepsMatched = r.MatchedCount(cp.PositiveMask),
             StepsTotal = cp.PositiveCount,
             Minimum = cp.Minimum,

@@ -5,7 +5,7 @@ namespace CstmML.Benchmarks.Playbooks;
 /// <summary>Deterministic synthetic CloudTrail-like alert streams for the benchmarks (seeded, no I/O).</summary>
 internal static class AlertStream
 {
-    /// <summary>Busy-account API mix: mostly benign calls, about one in ten names a playbook step.</summary>
+    /// <summary>Routine API calls of a busy account (no playbook step names them).</summary>
     private static readonly string[] Benign =
     [
         "GetObject", "PutObject", "AssumeRole", "Decrypt", "GenerateDataKey", "HeadObject", "GetParameter", "PutLogEvents",
@@ -14,6 +14,7 @@ internal static class AlertStream
         "DescribeTaskDefinition", "RunTask", "DescribeServices", "UpdateService", "GetAuthorizationToken", "BatchGetImage",
     ];
 
+    /// <summary>Calls that start or advance the shipped and synthetic playbooks.</summary>
     private static readonly string[] Interesting =
     [
         "DescribeInstances", "GetCallerIdentity", "ListBuckets", "DescribeRegions", "RunInstances", "CreateAccessKey",
@@ -25,15 +26,18 @@ internal static class AlertStream
 
     public static readonly DateTimeOffset Origin = new(2025, 5, 14, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary><paramref name="count"/> alerts in event-time order, 10 ms apart, over <paramref name="principals"/> principals.</summary>
-    public static NormalizedAlert[] Realistic(int count, int principals, int seed = 42)
+    /// <summary>
+    /// <paramref name="count"/> alerts in event-time order, 10 ms apart, over <paramref name="principals"/> principals;
+    /// <paramref name="interestingPercent"/> of them name a playbook step (the rest are routine API calls).
+    /// </summary>
+    public static NormalizedAlert[] Realistic(int count, int principals, int interestingPercent = 10, int seed = 42)
     {
         var rng = new Random(seed);
         var names = Enumerable.Range(0, principals).Select(i => $"arn:aws:iam::111122223333:role/workload-{i:D5}").ToArray();
         var alerts = new NormalizedAlert[count];
         for (var i = 0; i < count; i++)
         {
-            var type = rng.Next(10) == 0 ? Interesting[rng.Next(Interesting.Length)] : Benign[rng.Next(Benign.Length)];
+            var type = rng.Next(100) < interestingPercent ? Interesting[rng.Next(Interesting.Length)] : Benign[rng.Next(Benign.Length)];
             alerts[i] = new NormalizedAlert
             {
                 Id = "b" + i.ToString("D8", System.Globalization.CultureInfo.InvariantCulture),

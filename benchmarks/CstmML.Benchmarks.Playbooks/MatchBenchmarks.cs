@@ -17,11 +17,15 @@ public class MatchBenchmarks
     [Params(50)]
     public int Playbooks { get; set; }
 
+    /// <summary>Share of alerts that name a playbook step: 2% is a busy production trail, 10% a stress mix.</summary>
+    [Params(2, 10)]
+    public int InterestingPercent { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         var library = BenchmarkLibrary.Load(Playbooks);
-        _alerts = AlertStream.Realistic(Alerts, principals: 5_000);
+        _alerts = AlertStream.Realistic(Alerts, principals: 5_000, InterestingPercent);
         _inOrder = new PlaybookEngine(library, new PlaybookEngineOptions { AllowedLateness = TimeSpan.Zero });
         _reordering = new PlaybookEngine(library, new PlaybookEngineOptions { AllowedLateness = TimeSpan.FromSeconds(5) });
     }

@@ -10,7 +10,7 @@ using CstmML.Playbooks.Matching;
 if (args is ["counts"])
 {
     var engine = new PlaybookEngine(BenchmarkLibrary.Load(50), new PlaybookEngineOptions { AllowedLateness = TimeSpan.Zero, MaxPartialMatches = 50_000 });
-    foreach (var (name, alerts) in new[] { ("many-keys", AlertStream.Adversarial(200_000, 200_000)), ("one-key", AlertStream.Adversarial(200_000, 1)), ("realistic (cap 50,000)", AlertStream.Realistic(1_000_000, 5_000)) })
+    foreach (var (name, alerts) in new[] { ("many-keys", AlertStream.Adversarial(200_000, 200_000)), ("one-key", AlertStream.Adversarial(200_000, 1)), ("realistic-2% (cap 50,000)", AlertStream.Realistic(1_000_000, 5_000, 2)), ("realistic-10% (cap 50,000)", AlertStream.Realistic(1_000_000, 5_000, 10)) })
     {
         var session = engine.CreateSession();
         long detections = 0;

@@ -9,7 +9,7 @@ internal sealed class PartialMatch
 
     public PartialMatch(int stepCount, long seq)
     {
-        Ids = new List<string>?[stepCount];
+        Ids = new object?[stepCount];
         Seq = seq;
     }
 
@@ -33,7 +33,8 @@ internal sealed class PartialMatch
     /// <summary>Bit per step that holds.</summary>
     public ulong Matched { get; set; }
 
-    public List<string>?[] Ids { get; }
+    /// <summary>Per step: null, one alert id (string), or a List&lt;string&gt; for count/distinct steps.</summary>
+    public object?[] Ids { get; }
 
     public StepAccumulator?[]? Accumulators { get; set; }
 
@@ -42,6 +43,49 @@ internal sealed class PartialMatch
 
     /// <summary>Every positive step holds, but a negation period is still open.</summary>
     public bool CompletePending { get; set; }
+
+    /// <summary>Clears the match for reuse as a fresh one (a newer start in the same state replaces it).</summary>
+    public void Reset(long seq)
+    {
+        Seq = seq;
+        Start = End = Last = PrevStageLast = None;
+        Stage = 0;
+        Matched = 0;
+        Array.Clear(Ids);
+        Accumulators = null;
+        Negations = null;
+        CompletePending = false;
+    }
+
+    /// <summary>Records an alert id for a step, keeping at most <paramref name="cap"/> (the newest).</summary>
+    public void AddId(int step, string id, int cap)
+    {
+        switch (Ids[step])
+        {
+            case null:
+                Ids[step] = id;
+                break;
+            case string first:
+                Ids[step] = new List<string>(4) { first, id };
+                break;
+            case List<string> list:
+                if (list.Count >= cap)
+                {
+                    list.RemoveAt(0);
+                }
+
+                list.Add(id);
+                break;
+        }
+    }
+
+    /// <summary>The alert ids recorded for a step.</summary>
+    public string[] IdsOf(int step) => Ids[step] switch
+    {
+        string one => [one],
+        List<string> list => [.. list],
+        _ => [],
+    };
 
     public int MatchedCount(ulong positiveMask) => BitOperations.PopCount(Matched & positiveMask);
 

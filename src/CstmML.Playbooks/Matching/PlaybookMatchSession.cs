@@ -430,10 +430,10 @@ public sealed class PlaybookMatchSession
                 if (existing.Matched == 1UL << s && !existing.CompletePending && !existing.HasOpenAccumulator())
                 {
                     runs.Remove(existing);
-                    var fresh = new PartialMatch(cp.Steps.Length, ++_runSeq);
-                    runs.Add(fresh);
+                    existing.Reset(++_runSeq);
+                    runs.Add(existing);
                     _restarted++;
-                    return fresh;
+                    return existing;
                 }
             }
         }
@@ -517,13 +517,7 @@ public sealed class PlaybookMatchSession
         }
 
         r.End = Math.Max(r.End, t);
-        var ids = r.Ids[s] ??= [];
-        if (ids.Count >= _options.MaxAlertIdsPerStep)
-        {
-            ids.RemoveAt(0);
-        }
-
-        ids.Add(alert.Id);
+        r.AddId(s, alert.Id, _options.MaxAlertIdsPerStep);
 
         if (step.HasAccumulator)
         {
@@ -678,7 +672,7 @@ public sealed class PlaybookMatchSession
             }
 
             var matched = (r.Matched & (1UL << s.Index)) != 0;
-            steps.Add(new StepResult(s.Name, r.Ids[s.Index]?.ToArray() ?? [], matched));
+            steps.Add(new StepResult(s.Name, r.IdsOf(s.Index), matched));
             if (!matched)
             {
                 missing.Add(s.Name);

@@ -40,6 +40,20 @@ public sealed class PlaybooksCommandTests : IDisposable
     }
 
     [Fact]
+    public void Test_UnreadableFixture_FailsThatFixtureOnly()
+    {
+        CopyPlaybook("cloudtrail-stopped-not-restored");
+        File.WriteAllText(Path.Combine(_dir, "cloudtrail-stopped-not-restored", "fixtures", "negative-truncated.json"), "{\"Records\": [");
+
+        var (code, output) = Run("test", "--playbooks", _dir);
+
+        Assert.Equal(PlaybooksCommand.Failed, code);
+        Assert.Contains("FAIL cloudtrail-stopped-not-restored negative-truncated.json: expected no match, got cannot load", output, StringComparison.Ordinal);
+        Assert.Contains("pass cloudtrail-stopped-not-restored negative-maintenance-window.json", output, StringComparison.Ordinal);
+        Assert.Contains("fixtures: 2 passed, 1 failed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Test_PlaybookWithoutNegativeFixture_ErrorExitOne()
     {
         CopyPlaybook("cloudtrail-stopped-not-restored");

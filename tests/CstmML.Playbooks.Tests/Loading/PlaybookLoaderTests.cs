@@ -93,6 +93,19 @@ public sealed class PlaybookLoaderTests : IDisposable
         Assert.True(issue.Position.Column > 0, issue.ToString());
     }
 
+    [Theory]
+    [InlineData("id: a\nid: b\n")]
+    [InlineData("id: x\nsteps: [a, b\n")]
+    [InlineData("- just\n- a list\n")]
+    [InlineData("")]
+    public void Parse_MalformedDocument_IssueNotException(string yaml)
+    {
+        var (p, issues) = PlaybookLoader.Parse(yaml, "m.yaml");
+
+        Assert.Null(p);
+        Assert.Contains(issues, i => i.Severity == IssueSeverity.Error && i.Position.File == "m.yaml");
+    }
+
     [Fact]
     public void Parse_UnknownKey_SchemaErrorAtItsLine()
     {

@@ -493,4 +493,39 @@ public class PlaybookMatchSessionTests
         Assert.Empty(Run(Steps, [A.Ct("DescribeSnapshots", 0), A.Ct("CreateSnapshot", 1)], extra: "minimum: 2").Detections);
         Assert.Single(Run(Steps, [A.Ct("DescribeSnapshots", 0), A.Ct("ModifySnapshotAttribute", 1)], extra: "minimum: 2").Detections);
     }
+
+    [Fact]
+    public void Match_GroupBySourceIp_AlertsWithoutIpCountedUngrouped()
+    {
+        const string Steps = """
+            - name: a
+              match: {event_name: A}
+            - name: b
+              match: {event_name: B}
+            """;
+        var alerts = new[] { A.Ct("A", 0, principal: "p1", ip: "198.51.100.1"), A.Ct("B", 1, principal: "p2", ip: "198.51.100.1"), A.Ct("A", 2, ip: null) };
+
+        var result = Run(Steps, alerts, extra: "group_by: source_ip");
+
+        Assert.Equal("198.51.100.1", Assert.Single(result.Detections).GroupKey);
+        Assert.Equal(1, result.Stats.AlertsUngrouped);
+    }
+
+    [Fact]
+    public void Match_Sequence_UsesItsAlerts()
+    {
+        var alerts = new[] { A.Ct("DescribeInstances", 0), A.Ct("GetCallerIdentity", 1), A.Ct("ListBuckets", 2), A.Ct("GetObject", 3) };
+        var sequence = new CstmML.Core.Sequences.AlertSequence
+        {
+            SequenceId = "s1",
+            Account = "111122223333",
+            Principal = "arn:aws:iam::111122223333:role/app",
+            Start = A.T0,
+            End = A.T0.AddMinutes(3),
+            Alerts = alerts,
+        };
+
+        var d = Assert.Single(new PlaybookEngine([Yaml.Steps(Recon)]).Match(sequence));
+        Assert.Equal(4, d.StepsMatched);
+    }
 }

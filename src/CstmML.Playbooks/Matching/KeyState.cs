@@ -1,0 +1,16 @@
+namespace CstmML.Playbooks.Matching;
+
+/// <summary>The partial matches of one playbook for one group key.</summary>
+internal sealed class KeyState(StateKey key)
+{
+    public StateKey Key { get; } = key;
+
+    /// <summary>When the state's current expiry-queue entry is due (long.MaxValue: not queued); older entries are stale.</summary>
+    public long Due { get; set; } = long.MaxValue;
+
+    /// <summary>In creation order.</summary>
+    public List<PartialMatch> Runs { get; } = [];
+
+    /// <summary>End of the last detection emitted for this key; overlapping partial matches are suppressed.</summary>
+    public long LastEmittedEnd { get; set; } = PartialMatch.None;
+}

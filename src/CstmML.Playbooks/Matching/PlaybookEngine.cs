@@ -1,0 +1,57 @@
+using CstmML.Core.Alerts;
+using CstmML.Core.Sequences;
+using CstmML.Playbooks.Model;
+
+namespace CstmML.Playbooks.Matching;
+
+/// <summary>
+/// The compiled playbook library. Immutable and thread-safe: one instance serves <c>cstm match</c>, <c>cstm score</c>
+/// and the host. Streaming callers create a <see cref="PlaybookMatchSession"/> per stream; batch callers use
+/// <see cref="Match(IEnumerable{NormalizedAlert})"/>.
+/// </summary>
+public sealed class PlaybookEngine
+{
+    private readonly CompiledLibrary _library;
+
+    /// <summary>Compiles the playbooks (validated ones: see <see cref="Loading.PlaybookLoader"/>).</summary>
+    public PlaybookEngine(IEnumerable<Playbook> playbooks, PlaybookEngineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(playbooks);
+        Options = options ?? new PlaybookEngineOptions();
+        Options.Validate();
+        Playbooks = playbooks.ToArray();
+        _library = new CompiledLibrary(Playbooks);
+    }
+
+    public IReadOnlyList<Playbook> Playbooks { get; }
+
+    public PlaybookEngineOptions Options { get; }
+
+    /// <summary>Starts a streaming session; <paramref name="timeProvider"/> is used only by <see cref="PlaybookMatchSession.AdvanceToNow"/>.</summary>
+    public PlaybookMatchSession CreateSession(TimeProvider? timeProvider = null) =>
+        new(_library, Options, timeProvider ?? TimeProvider.System);
+
+    /// <summary>Matches a finite set of alerts: sorts them by event time then id, streams them, and flushes.</summary>
+    public PlaybookMatchResult Match(IEnumerable<NormalizedAlert> alerts)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        var ordered = alerts.OrderBy(a => a.Time.UtcTicks).ThenBy(a => a.Id, StringComparer.Ordinal);
+        var session = CreateSession();
+        var detections = new List<PlaybookDetection>();
+        foreach (var a in ordered)
+        {
+            detections.AddRange(session.Process(a));
+        }
+
+        detections.AddRange(session.Flush());
+        detections.Sort(DetectionOrderComparer.Instance);
+        return new PlaybookMatchResult(detections, session.Stats);
+    }
+
+    /// <summary>Matches the alerts of one sequence (what <c>cstm score</c> reports under <c>playbooks</c>).</summary>
+    public IReadOnlyList<PlaybookDetection> Match(AlertSequence sequence)
+    {
+        ArgumentNullException.ThrowIfNull(sequence);
+        return Match(sequence.Alerts).Detections;
+    }
+}

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using CstmML.Cli.Commands;
+using CstmML.Ingestion.Pipeline;
 using CstmML.Playbooks.Output;
-using CstmML.Playbooks.Tests.Fixtures;
 
 namespace CstmML.Playbooks.Tests.Cli;
 
@@ -63,7 +63,7 @@ public sealed class MatchCommandTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var root = new RootCommand { MatchCommand.Create(RawRecordAdapter.Load) };
+        var root = new RootCommand { MatchCommand.Create(AlertLoader.LoadStrict) };
         var code = root.Parse(["match", "--playbooks", RepoPaths.PlaybookLibrary, .. args]).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
         return (code, stdout.ToString(), stderr.ToString());
     }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CstmML.Cli.Commands;
-using CstmML.Playbooks.Tests.Fixtures;
+using CstmML.Ingestion.Pipeline;
 
 namespace CstmML.Playbooks.Tests.Cli;
 
@@ -106,7 +106,7 @@ public sealed class PlaybooksCommandTests : IDisposable
     private static (int Code, string Output) Run(params string[] args)
     {
         var output = new StringWriter();
-        var root = new RootCommand { PlaybooksCommand.Create(RawRecordAdapter.Load) };
+        var root = new RootCommand { PlaybooksCommand.Create(AlertLoader.LoadStrict) };
         var code = root.Parse(["playbooks", .. args]).Invoke(new InvocationConfiguration { Output = output, Error = output });
         return (code, output.ToString());
     }

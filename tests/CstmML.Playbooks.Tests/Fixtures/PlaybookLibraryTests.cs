@@ -1,3 +1,4 @@
+using CstmML.Ingestion.Pipeline;
 using CstmML.Playbooks.Fixtures;
 using CstmML.Playbooks.Loading;
 using CstmML.Playbooks.Matching;
@@ -8,7 +9,7 @@ namespace CstmML.Playbooks.Tests.Fixtures;
 public class PlaybookLibraryTests
 {
     private static readonly Lazy<FixtureRunReport> Report = new(() =>
-        new PlaybookFixtureRunner(RawRecordAdapter.Load).Run(RepoPaths.PlaybookLibrary));
+        new PlaybookFixtureRunner(AlertLoader.LoadStrict).Run(RepoPaths.PlaybookLibrary));
 
     public static TheoryData<string> PlaybookIds()
     {
@@ -64,7 +65,7 @@ public class PlaybookLibraryTests
             foreach (var entry in Directory.EnumerateFileSystemEntries(dir, FixtureNames.PositivePrefix + "*"))
             {
                 var files = Directory.Exists(entry) ? Directory.GetFiles(entry) : [entry];
-                var detections = engine.Match(files.SelectMany(RawRecordAdapter.Load)).Detections;
+                var detections = engine.Match(files.SelectMany(AlertLoader.LoadStrict)).Detections;
 
                 Assert.Contains(detections, d => d.PlaybookId == p.Id);
             }

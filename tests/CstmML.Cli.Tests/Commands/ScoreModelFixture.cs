@@ -25,6 +25,17 @@ public sealed class ScoreModelFixture : IDisposable
             Report = false,
         }, ModelDirectory);
 
+        // For docs/performance/scoring.md: CSTM_KEEP_TEST_MODEL=DIR keeps a copy of the tiny model to measure with.
+        if (Environment.GetEnvironmentVariable("CSTM_KEEP_TEST_MODEL") is { Length: > 0 } keep)
+        {
+            foreach (var f in Directory.EnumerateFiles(ModelDirectory, "*", SearchOption.AllDirectories))
+            {
+                var dest = Path.Combine(keep, Path.GetRelativePath(ModelDirectory, f));
+                Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+                File.Copy(f, dest, overwrite: true);
+            }
+        }
+
         var random = new Random(23);
         var start = EngineCorpus.Epoch.AddDays(90);
         var alerts = Enumerable.Range(0, 40)

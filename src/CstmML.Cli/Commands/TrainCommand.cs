@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using CstmML.Features.Featurization;
+using CstmML.Scoring.Baselines;
+using CstmML.Training.Actor;
+using CstmML.Training.Baselines;
 using CstmML.Training.Dataset;
 using CstmML.Training.Export;
 using CstmML.Training.Labels;
@@ -22,7 +25,11 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the split and every trainer; same data + seed => same manifest hashes. Default 42.", DefaultValueFactory = _ => 42 };
         var name = new Option<string>("--name") { Description = "Model name in the manifest. Default: the --out folder's name." };
         var timeSplit = new Option<bool>("--time-split") { Description = "Split by time (train on the past, test on the future) instead of shuffled groups." };
+        var tokens = new Option<TokenKind>("--tokens") { Description = "Markov tokens of the per-role baselines: Technique or AlertType (product:type). Default Technique (better on the seed-7 development corpus, docs/models.md).", DefaultValueFactory = _ => TokenKind.Technique };
+        var trainers = new Option<ActorTrainerKind[]>("--trainers") { Description = "Actor trainers compared on the calibration fold (lowest log-loss wins). Default all three.", AllowMultipleArgumentsPerToken = true };
         var rejects = CliOptions.Rejects();
+        command.Options.Add(tokens);
+        command.Options.Add(trainers);
         command.Options.Add(data);
         command.Options.Add(output);
         command.Options.Add(seed);
@@ -40,6 +47,8 @@ internal static class TrainCommand
                 Seed = parsed.GetValue(seed),
                 ModelName = parsed.GetValue(name) is { Length: > 0 } n ? n : outDir.Name,
                 Split = new Training.Evaluation.SplitOptions { TimeOrdered = parsed.GetValue(timeSplit) },
+                Actor = parsed.GetValue(trainers) is { Length: > 0 } kinds ? new ActorOptions { Trainers = kinds } : new ActorOptions(),
+                Baselines = new BaselineOptions { Tokens = parsed.GetValue(tokens) },
                 ExtraFiles = new Dictionary<string, byte[]> { [ModelFiles.FeatureSchema] = FeatureSchemaBridge.ToFileBytes(FeatureSchema.Default) },
             };
 

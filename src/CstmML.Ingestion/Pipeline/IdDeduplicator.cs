@@ -2,10 +2,15 @@ namespace CstmML.Ingestion.Pipeline;
 
 /// <summary>
 /// Drops repeated alert ids with bounded memory: an id is remembered until the newest event time seen passes its
-/// own time by <see cref="Window"/>. A repeat that arrives after its first copy was forgotten passes (documented).
+/// own time by <see cref="Window"/>, and the most recent <see cref="MinRemembered"/> ids are always kept, so inputs of
+/// that size are de-duplicated exactly whatever their time order (e.g. the same export read twice, weeks apart in
+/// event time). A repeat that arrives after its first copy was forgotten passes (documented).
 /// </summary>
 public sealed class IdDeduplicator
 {
+    /// <summary>Ids kept regardless of the window (about 30 MB): exact de-duplication for inputs up to this size.</summary>
+    public const int MinRemembered = 262_144;
+
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private readonly PriorityQueue<string, DateTimeOffset> _byTime = new();
     private DateTimeOffset _maxTime = DateTimeOffset.MinValue;
@@ -45,7 +50,7 @@ public sealed class IdDeduplicator
     private void Evict()
     {
         var horizon = _maxTime - Window;
-        while (_byTime.TryPeek(out var id, out var t) && t < horizon)
+        while (_ids.Count > MinRemembered && _byTime.TryPeek(out var id, out var t) && t < horizon)
         {
             _byTime.Dequeue();
             _ids.Remove(id);

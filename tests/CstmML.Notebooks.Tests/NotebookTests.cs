@@ -16,7 +16,7 @@ public sealed class NotebookTests
     {
         // A renamed or deleted notebook must not silently drop out of the theory below.
         Assert.Superset(
-            new HashSet<string>(["01-explore-alerts.ipynb", "04-author-a-playbook.ipynb"]),
+            new HashSet<string>(["01-explore-alerts.ipynb", "02-retrain-on-labelled-incidents.ipynb", "03-batch-score-history.ipynb", "04-author-a-playbook.ipynb"]),
             NotebookPaths.AllNotebooks().Select(Path.GetFileName).OfType<string>().ToHashSet());
     }
 

@@ -36,6 +36,18 @@ internal sealed class ScoringHostOptionsValidator : IValidateOptions<ScoringHost
             Require(Auth.ApiKeyHash.IsHex(k.Sha256), $"ApiKeys:{i}:Sha256", "must be 64 hex digits (SHA-256 of the key).");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.ApiKeysFile))
+        {
+            try
+            {
+                Auth.ApiKeyFile.Read(options.ApiKeysFile);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            {
+                errors.Add($"{ScoringHostDefaults.Section}:{nameof(options.ApiKeysFile)} cannot be used: {ex.Message}");
+            }
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -91,4 +91,16 @@ public sealed class LimitsTests
 
         Assert.Contains("ScoringHost:RiskThreshold must be within 0..100.", ex.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Start_MalformedKeysFile_FailsNamingFileAndLine()
+    {
+        using var temp = new CstmML.Testing.TempDir();
+        var file = temp.Write("keys.txt", "tenant-x not-a-hash\n");
+        using var host = new HostFactory(new Dictionary<string, string?> { ["ScoringHost:ApiKeysFile"] = file });
+
+        var ex = Assert.ThrowsAny<Exception>(() => host.Client());
+
+        Assert.Contains("ScoringHost:ApiKeysFile cannot be used: " + file + ":1:", ex.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,5 @@
 using CstmML.Core.Sequences;
+using CstmML.Features.Velocity;
 using CstmML.Scoring;
 using CstmML.Scoring.Results;
 
@@ -23,7 +24,7 @@ internal sealed class BenchScorer : ISequenceScorer
             AlertCount = s.Alerts.Count,
             Techniques = s.Techniques,
             TacticChain = s.TacticChain,
-            Velocity = new VelocityResult(s.Alerts.Count, 0, 0, 0, "manual"),
+            Velocity = VelocityProfile.From(s),
             Risk = new RiskResult(Math.Min(100, s.Alerts.Count), []),
             Model = Model,
         })];

@@ -8,7 +8,7 @@ namespace CstmML.Cli.Commands;
 /// <summary>
 /// The shared body of every verb that reads alerts (map, sequences, and later score): the input options, the
 /// pipeline with its reject reporting, the closing summary and the exit code. A verb adds its options with
-/// <see cref="AddTo"/>, then in its action calls <see cref="Start"/>, enumerates <see cref="Alerts"/> and ends
+/// <see cref="AddTo"/>, then in its action calls <see cref="Start"/>, enumerates <see cref="Alerts(CancellationToken)"/> and ends
 /// with <see cref="Finish"/>.
 /// </summary>
 internal sealed class IngestRun : IDisposable
@@ -64,6 +64,15 @@ internal sealed class IngestRun : IDisposable
 
     /// <summary>The normalized, de-duplicated alerts of every input, streamed.</summary>
     public IEnumerable<NormalizedAlert> Alerts(CancellationToken cancellationToken = default) => _pipeline.Run(_inputs, cancellationToken);
+
+    /// <summary>The alerts of <paramref name="inputs"/> (the verb's inputs, expanded or reordered by the verb), streamed.</summary>
+    public IEnumerable<NormalizedAlert> Alerts(IEnumerable<string> inputs, CancellationToken cancellationToken = default) => _pipeline.Run(inputs, cancellationToken);
+
+    /// <summary>The paths given with <c>--input</c>.</summary>
+    public IReadOnlyList<string> Inputs => _inputs;
+
+    /// <summary>The running counts (files, alerts read, rejected) for progress reports.</summary>
+    public PipelineCounters Counters => _pipeline.Counters;
 
     /// <summary>Prints (and optionally writes) the summary; returns 1 when anything was rejected, else 0.</summary>
     public int Finish(Func<RunSummary, RunSummary>? extend = null)

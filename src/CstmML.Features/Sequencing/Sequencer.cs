@@ -84,7 +84,7 @@ public sealed class Sequencer
         return Advance();
     }
 
-    /// <summary>Emits every open session (end of input); retained sessions are released.</summary>
+    /// <summary>Emits every open session (end of input) in start-time, then key order; retained sessions are released.</summary>
     public IReadOnlyList<SequenceUpdate> Flush()
     {
         var results = new List<SequenceUpdate>();
@@ -95,6 +95,15 @@ public sealed class Sequencer
 
         _keys.Clear();
         _schedule.Clear();
+
+        // Everything still open closes at once: emit in event-time order, then key, so output reads chronologically.
+        results.Sort(static (a, b) =>
+        {
+            var c = a.Sequence.Start.CompareTo(b.Sequence.Start);
+            c = c != 0 ? c : string.CompareOrdinal(a.Sequence.Account, b.Sequence.Account);
+            c = c != 0 ? c : string.CompareOrdinal(a.Sequence.Principal, b.Sequence.Principal);
+            return c != 0 ? c : string.CompareOrdinal(a.Sequence.SequenceId, b.Sequence.SequenceId);
+        });
         return results;
     }
 

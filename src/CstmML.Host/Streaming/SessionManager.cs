@@ -69,9 +69,9 @@ internal sealed class SessionManager(AlertStore store, IOptions<ScoringHostOptio
 
     private IEnumerable<StoredDetection> Triggers(ScoringResult result, string state, DateTimeOffset now)
     {
-        foreach (var p in result.Playbooks.Where(p => p.Detected))
+        foreach (var p in result.Playbooks.Where(p => p.Complete))
         {
-            yield return Make($"{DetectionTriggers.PlaybookCompleted}:{p.Id}:{result.SequenceId}", DetectionTriggers.PlaybookCompleted);
+            yield return Make($"{DetectionTriggers.PlaybookCompleted}:{p.PlaybookId}:{result.SequenceId}", DetectionTriggers.PlaybookCompleted);
         }
 
         if (result.Risk.Score >= options.Value.RiskThreshold)

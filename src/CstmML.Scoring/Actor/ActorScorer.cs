@@ -1,5 +1,6 @@
 using CstmML.Core.Models;
 using CstmML.Scoring.Onnx;
+using CstmML.Scoring.Results;
 
 namespace CstmML.Scoring.Actor;
 
@@ -38,11 +39,11 @@ public sealed class ActorScorer : IDisposable
     public float[][] RawProbabilities(IReadOnlyList<float[]> features) => _session.Run(features);
 
     /// <summary>Scores a batch. <paramref name="techniques"/> (same order, may be null) feeds the candidates' evidence.</summary>
-    public IReadOnlyList<ActorPrediction> Score(IReadOnlyList<float[]> features, IReadOnlyList<IReadOnlyList<string>>? techniques = null)
+    public IReadOnlyList<ActorResult> Score(IReadOnlyList<float[]> features, IReadOnlyList<IReadOnlyList<string>>? techniques = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         var raw = _session.Run(features);
-        var result = new ActorPrediction[raw.Length];
+        var result = new ActorResult[raw.Length];
         for (var i = 0; i < raw.Length; i++)
         {
             result[i] = Decide(raw[i], features[i], techniques?[i] ?? []);
@@ -51,7 +52,7 @@ public sealed class ActorScorer : IDisposable
         return result;
     }
 
-    private ActorPrediction Decide(float[] raw, float[] features, IReadOnlyList<string> techniques)
+    private ActorResult Decide(float[] raw, float[] features, IReadOnlyList<string> techniques)
     {
         var p = TemperatureScaling.Apply(raw, _manifest.Temperature);
         var order = Enumerable.Range(0, p.Length).OrderByDescending(k => p[k]).ThenBy(k => k).ToArray();
@@ -69,7 +70,7 @@ public sealed class ActorScorer : IDisposable
             return new ActorCandidate(labels[k], p[k], _evidence.Separating(labels[k], rival, techniques));
         }).ToArray();
 
-        return new ActorPrediction
+        return new ActorResult
         {
             Label = reason is null ? labels[top] : _manifest.UnknownLabel,
             Probability = p[top],

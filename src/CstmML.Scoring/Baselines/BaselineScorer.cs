@@ -1,4 +1,5 @@
 using CstmML.Scoring.Onnx;
+using CstmML.Scoring.Results;
 
 namespace CstmML.Scoring.Baselines;
 

@@ -1,26 +1,46 @@
+using CstmML.Scoring.Baselines;
+
 namespace CstmML.Scoring.Results;
 
 /// <summary>The sequence against its principal's baseline (or the cohort/global fallback named in <see cref="Baseline"/>).</summary>
 public sealed record AnomalyResult
 {
-    /// <summary>0..1, higher is more anomalous.</summary>
+    /// <summary>-log10 of the combined tail probability (higher = more anomalous).</summary>
     public required double Score { get; init; }
 
+    /// <summary>The baseline's own threshold (0.99 quantile of its out-of-fold benign scores).</summary>
     public required double Threshold { get; init; }
 
-    public required bool IsAnomalous { get; init; }
+    /// <summary>True when <see cref="Score"/> exceeds <see cref="Threshold"/>.</summary>
+    public bool IsAnomalous => Score > Threshold;
 
-    /// <summary>role | cohort | global.</summary>
-    public required string Baseline { get; init; }
+    /// <summary>Which baseline scored it: role, cohort or global.</summary>
+    public required BaselineLevel Baseline { get; init; }
 
-    /// <summary>The baseline's key (the role ARN, cohort name or "global").</summary>
-    public string? BaselineKey { get; init; }
+    /// <summary>The baseline's key (account/principal, cohort:type or global).</summary>
+    public required string BaselineKey { get; init; }
 
-    /// <summary>The n-grams that contributed most (least likely under the baseline).</summary>
-    public IReadOnlyList<NgramContribution> TopNgrams { get; init; } = [];
+    /// <summary>Negative mean log-likelihood of the rarest window.</summary>
+    public required double MarkovSignal { get; init; }
 
-    public RarestWindow? RarestWindow { get; init; }
+    /// <summary>Upper-tail probability of <see cref="MarkovSignal"/> among the baseline's benign sequences.</summary>
+    public required double MarkovTailProbability { get; init; }
 
-    /// <summary>Short human-readable statements of how the sequence differs from the baseline.</summary>
+    /// <summary>Min squared distance to a KMeans centroid, when the baseline has one.</summary>
+    public double? KMeansDistance { get; init; }
+
+    /// <summary>Upper-tail probability of <see cref="KMeansDistance"/>, when the baseline has a KMeans model.</summary>
+    public double? KMeansTailProbability { get; init; }
+
+    /// <summary>The least likely transitions (the n-grams that contributed most), e.g. <c>a -&gt; b (p=0.001)</c>.</summary>
+    public required IReadOnlyList<string> TopNgrams { get; init; }
+
+    /// <summary>The window of consecutive transitions with the lowest mean log-likelihood.</summary>
+    public required MarkovWindow RarestWindow { get; init; }
+
+    /// <summary>The alert ids inside <see cref="RarestWindow"/> (start/end tokens have none); filled by the scoring engine.</summary>
+    public IReadOnlyList<string> RarestWindowAlertIds { get; init; } = [];
+
+    /// <summary>Short statements of how the sequence differs from the baseline; filled by the scoring engine.</summary>
     public IReadOnlyList<string> Differences { get; init; } = [];
 }

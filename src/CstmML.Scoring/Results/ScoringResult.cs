@@ -1,4 +1,6 @@
 using CstmML.Core.Alerts;
+using CstmML.Features.Velocity;
+using CstmML.Playbooks.Matching;
 
 namespace CstmML.Scoring.Results;
 
@@ -28,13 +30,15 @@ public sealed record ScoringResult
     /// <summary>The alert ids of the sequence, in order.</summary>
     public IReadOnlyList<string> AlertIds { get; init; } = [];
 
-    public required VelocityResult Velocity { get; init; }
+    /// <summary>The sequence's pace (events per minute, gaps, burstiness, class).</summary>
+    public required VelocityProfile Velocity { get; init; }
 
     public AnomalyResult? Anomaly { get; init; }
 
     public ActorResult? Actor { get; init; }
 
-    public IReadOnlyList<PlaybookResult> Playbooks { get; init; } = [];
+    /// <summary>The playbooks this sequence matched to their minimum: steps with alert ids, missing steps, span.</summary>
+    public IReadOnlyList<PlaybookDetection> Playbooks { get; init; } = [];
 
     /// <summary>Volume spikes or change points this sequence falls inside.</summary>
     public IReadOnlyList<VolumeFinding> Volume { get; init; } = [];

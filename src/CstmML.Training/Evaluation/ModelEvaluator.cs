@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CstmML.Core.Models;
 using CstmML.Scoring.Baselines;
 using CstmML.Scoring.Models;
+using CstmML.Scoring.Results;
 
 namespace CstmML.Training.Evaluation;
 

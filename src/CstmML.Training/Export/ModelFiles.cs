@@ -9,6 +9,8 @@ public static class ModelFiles
     public const string Baselines = "baselines/baselines.json";
     public const string MarkovComparison = "baselines/markov_plain.json";
     public const string Metrics = "metrics.json";
+    public const string Split = Dataset.HeldOutSplit.FileName;
+    public const string FeatureSchema = Dataset.FeatureSchemaBridge.FileName;
     public const string Report = "report.md";
     public const string ConfusionPlot = "plots/confusion_matrix.png";
     public const string PerClassPlot = "plots/per_class.png";

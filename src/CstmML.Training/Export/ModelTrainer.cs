@@ -4,6 +4,7 @@ using CstmML.Core.Models;
 using CstmML.Scoring.Models;
 using CstmML.Training.Actor;
 using CstmML.Training.Baselines;
+using CstmML.Training.Dataset;
 using CstmML.Training.Evaluation;
 using CstmML.Training.Reports;
 using Microsoft.ML;
@@ -35,7 +36,8 @@ public static class ModelTrainer
 
         // Canonical order: results must not depend on how the caller listed the rows.
         var rows = data.OrderBy(r => r.Sequence.SequenceId, StringComparer.Ordinal).ToArray();
-        var split = GroupedSplit.Split(rows, options.Split with { Seed = options.Seed });
+        var splitOptions = options.Split with { Seed = options.Seed };
+        var split = GroupedSplit.Split(rows, splitOptions);
         progress?.Report($"split: train {split.Train.Count}, calibration {split.Calibration.Count}, test {split.Test.Count}");
         var ml = new MLContext(seed: options.Seed);
         Lap(timings, clock, "prepare");
@@ -53,7 +55,15 @@ public static class ModelTrainer
             [ModelFiles.ActorEvidence] = ArtifactJson.ToUtf8(actor.Evidence, ScoringJsonContext.Default.ActorEvidence),
             [ModelFiles.Baselines] = ArtifactJson.ToUtf8(baselines.Set, ScoringJsonContext.Default.BaselineSet),
             [ModelFiles.MarkovComparison] = ArtifactJson.ToUtf8(plain, TrainingJsonContext.Default.PlainMarkovBaseline),
+
+            // The fold of every group, so `cstm evaluate` can score exactly the rows the model never learned from.
+            [ModelFiles.Split] = HeldOutSplit.ToJson(split, splitOptions),
         };
+        foreach (var (path, bytes) in options.ExtraFiles)
+        {
+            files[path] = bytes;
+        }
+
         foreach (var (path, bytes) in baselines.KMeansFiles)
         {
             files[path] = bytes;

@@ -20,6 +20,9 @@ public sealed record TrainingOptions
 
     public BaselineOptions Baselines { get; init; } = new();
 
+    /// <summary>More files for the model folder (e.g. <c>feature_schema.json</c>), listed and hashed in the manifest.</summary>
+    public IReadOnlyDictionary<string, byte[]> ExtraFiles { get; init; } = new Dictionary<string, byte[]>();
+
     /// <summary>Write report.md and the PNG plots.</summary>
     public bool Report { get; init; } = true;
 }

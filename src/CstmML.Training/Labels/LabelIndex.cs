@@ -51,6 +51,9 @@ public sealed class LabelIndex
     /// <summary>The number of distinct alert ids named by labels.</summary>
     public int AlertIdCount => _byAlertId.Count;
 
+    /// <summary>True when some label names <paramref name="alertId"/> in its alert ids.</summary>
+    public bool HasAlertId(string alertId) => _byAlertId.ContainsKey(alertId);
+
     /// <summary>The label for one alert, or null when none applies (unlabelled = benign background).</summary>
     public IncidentLabel? Resolve(string account, string principal, DateTimeOffset time, string? alertId = null)
     {

@@ -8,7 +8,7 @@ using CstmML.Training.Export;
 namespace CstmML.Training.Reports;
 
 /// <summary>Writes <c>report.md</c> and its PNG plots. Holds no timings or dates, so the same training gives the same bytes.</summary>
-internal static class ReportWriter
+public static class ReportWriter
 {
     /// <summary>The report and plots by relative path.</summary>
     public static IReadOnlyDictionary<string, byte[]> Render(

@@ -45,6 +45,7 @@ internal sealed class CliHarness
         root.Subcommands.Add(MapCommand.Create(Env));
         root.Subcommands.Add(SequencesCommand.Create(Env));
         root.Subcommands.Add(CoverageCommand.Create(Env));
+        root.Subcommands.Add(ScoreCommand.Create(Env));
         return CliRunner.Invoke(root, args, Env);
     }
 

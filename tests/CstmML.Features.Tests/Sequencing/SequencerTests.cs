@@ -157,14 +157,15 @@ public class SequencerTests
     }
 
     [Fact]
-    public void Flush_EmitsEveryOpenSessionInKeyOrderAndEmptiesTheSequencer()
+    public void Flush_EmitsEveryOpenSessionInTimeThenKeyOrderAndEmptiesTheSequencer()
     {
         var s = new Sequencer(Hourly with { Lateness = TimeSpan.FromDays(30) });
         s.Add(At("b1", 0, "b"));
         s.Add(At("a1", 0, "a"));
-        Assert.Equal(2, s.Stats.Buffered);
+        s.Add(At("c1", -5, "c"));
+        Assert.Equal(3, s.Stats.Buffered);
         var flushed = s.Flush();
-        Assert.Equal(["a", "b"], flushed.Select(u => u.Sequence.Principal));
+        Assert.Equal(["c", "a", "b"], flushed.Select(u => u.Sequence.Principal));
         Assert.Equal(0, s.Stats.Buffered);
         Assert.Empty(s.Flush());
     }

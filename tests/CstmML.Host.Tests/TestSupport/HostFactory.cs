@@ -17,9 +17,11 @@ internal sealed class HostFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsDirs;
+    private readonly ScorerLoader _loader;
 
-    public HostFactory(IDictionary<string, string?>? settings = null, string? modelDir = null, string? storeDir = null, bool publishModel = true)
+    public HostFactory(IDictionary<string, string?>? settings = null, string? modelDir = null, string? storeDir = null, bool publishModel = true, ScorerLoader? loader = null)
     {
+        _loader = loader ?? FakeModelFolder.Loader;
         _ownsDirs = modelDir is null;
         Temp = new TempDir();
         ModelDir = modelDir ?? Path.Combine(Temp.Path, "model");
@@ -75,7 +77,7 @@ internal sealed class HostFactory : WebApplicationFactory<Program>
             builder.UseSetting(k, v);
         }
 
-        builder.ConfigureTestServices(s => s.AddSingleton<ScorerLoader>(FakeModelFolder.Loader));
+        builder.ConfigureTestServices(s => s.AddSingleton(_loader));
     }
 
     protected override void Dispose(bool disposing)

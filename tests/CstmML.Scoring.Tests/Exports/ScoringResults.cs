@@ -1,4 +1,5 @@
 using CstmML.Core.Alerts;
+using CstmML.Features.Velocity;
 using CstmML.Scoring.Results;
 
 namespace CstmML.Scoring.Tests.Exports;
@@ -29,14 +30,14 @@ internal static class ScoringResults
             AlertCount = alertIds?.Length ?? techniques.Length,
             Techniques = techniques.Select(TechniqueId.Parse).ToArray(),
             AlertIds = alertIds ?? [],
-            Velocity = new VelocityResult(1, 60, 5, 0.2, "manual"),
+            Velocity = new VelocityProfile { EventsPerMinute = 1, MedianGapSeconds = 60, MinimumGapSeconds = 5, Burstiness = 0.2, Class = VelocityClass.Manual },
             Actor = actor is null
                 ? null
                 : new ActorResult
                 {
                     Label = actor,
                     Probability = probability,
-                    Abstained = abstained,
+                    AbstainReason = abstained ? "low_confidence" : null,
                     Candidates = [new ActorCandidate(actor, probability, [])],
                 },
             Risk = new RiskResult(risk, []),

@@ -201,9 +201,11 @@ internal sealed partial class PrismaSource : IAlertSource
     {
         if (data is { } d)
         {
-            if (d.Path(F.UserIdentity, F.Arn).AsString() is { Length: > 0 } arn)
+            // An AWS event copied into the alert: the same canonical identity as the CloudTrail source gives it.
+            if (d.Path(F.UserIdentity, F.Arn).AsString() is { Length: > 0 })
             {
-                return AwsArn(arn);
+                var aws = AwsPrincipal.FromUserIdentity(d.Prop(F.UserIdentity), null);
+                return (aws.Principal, aws.Type, aws.SessionName);
             }
 
             if (d.NonEmpty(F.Caller) is { } caller && (AzurePrincipal.FromObjectId(caller) ?? AzurePrincipal.FromUpn(caller)) is { } az)
@@ -221,29 +223,6 @@ internal sealed partial class PrismaSource : IAlertSource
 
         var rrn = resource.NonEmpty(F.Rrn) ?? resource.NonEmpty(F.ResourceId);
         return (rrn is null ? F.ResourcePrincipalPrefix + "unknown" : F.ResourcePrincipalPrefix + rrn, PrincipalTypes.Unknown, null);
-    }
-
-    // An assumed-role session maps to its role ARN (DESIGN.md), the session name kept apart.
-    private static (string Principal, string Type, string? Session) AwsArn(string arn)
-    {
-        var parts = arn.Split(':', 6);
-        if (parts.Length == 6 && parts[2] == "sts" && parts[5].StartsWith("assumed-role/", StringComparison.Ordinal))
-        {
-            var rs = parts[5].Split('/');
-            if (rs.Length >= 3)
-            {
-                return ($"arn:{parts[1]}:iam::{parts[4]}:role/{rs[1]}", PrincipalTypes.Role, rs[2]);
-            }
-        }
-
-        var type = parts.Length == 6 ? parts[5] switch
-        {
-            "root" => PrincipalTypes.Root,
-            var x when x.StartsWith("user/", StringComparison.Ordinal) => PrincipalTypes.User,
-            var x when x.StartsWith("role/", StringComparison.Ordinal) => PrincipalTypes.Role,
-            _ => PrincipalTypes.Unknown,
-        } : PrincipalTypes.Unknown;
-        return (arn, type, null);
     }
 
     private static string? Ip(string? s) => s is not null && IPAddress.TryParse(s.Trim(), out var ip) ? ip.ToString() : null;

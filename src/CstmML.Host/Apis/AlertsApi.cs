@@ -20,7 +20,6 @@ internal static class AlertsApi
         app.MapPost(HostRoutes.Alerts, PostAlertsAsync)
             .RequireAuthorization()
             .RequireRateLimiting(HostSetup.PerKeyPolicy)
-            .Accepts<object>("application/json", "application/x-ndjson")
             .WithName("PostAlerts")
             .WithSummary("Stream alerts in: stored durably (idempotent on alert id) before the 202; sessions are scored and detections stored.")
             .WithDescription(ApiExamples.AlertsDescription)

@@ -16,7 +16,6 @@ internal static class ScoreApi
         app.MapPost(HostRoutes.Score, ScoreAsync)
             .RequireAuthorization()
             .RequireRateLimiting(HostSetup.PerKeyPolicy)
-            .Accepts<object>("application/json", "application/x-ndjson")
             .WithName("Score")
             .WithSummary("Score raw provider alerts (any format the ingestion reads, mixed) or pre-built sequences; stateless.")
             .WithDescription(ApiExamples.ScoreDescription)

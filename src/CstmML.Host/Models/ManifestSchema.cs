@@ -19,9 +19,14 @@ internal static class ManifestSchema
         {
             using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
             var root = doc.RootElement;
+            if (root.TryGetProperty("feature_schema", out var schema) && schema.ValueKind == JsonValueKind.Object)
+            {
+                root = schema;
+            }
+
             string? Get(string name) => root.TryGetProperty(name, out var v) ? v.ToString() : null;
-            var version = Get("feature_schema_version") ?? Get("feature_schema");
-            var dim = Get("feature_dimension");
+            var version = Get("feature_schema_version") ?? Get("version");
+            var dim = Get("feature_dimension") ?? Get("dimension");
             return version is null ? null : dim is null ? version : $"{version} (dim {dim})";
         }
         catch (JsonException)

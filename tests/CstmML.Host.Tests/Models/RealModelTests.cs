@@ -20,7 +20,11 @@ public sealed class RealModelTests
         CopyDir(ShippedPlaybooks, Path.Combine(temp.Path, "playbooks"));
         using var host = new HostFactory(modelDir: model, storeDir: Path.Combine(temp.Path, "store"), loader: ScorerLoaders.Default);
 
-        var (status, json) = await host.Client().PostAsync(HostRoutes.Score, RawAlerts.Lines("r", 4, RawAlerts.T0));
+        // No content type (as curl --data-binary sends form-urlencoded): the body is read as alerts regardless.
+        using var response = await host.Client().PostAsync(HostRoutes.Score, new StringContent(RawAlerts.Lines("r", 4, RawAlerts.T0), System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var status = (int)response.StatusCode;
+        using var doc = await response.ReadJsonAsync();
+        var json = doc.RootElement;
         var (_, models) = await host.Client().GetJsonAsync(HostRoutes.Models);
 
         Assert.Equal(200, status);
@@ -28,6 +32,7 @@ public sealed class RealModelTests
         Assert.Equal(4, result.GetProperty("alert_count").GetInt32());
         Assert.True(result.TryGetProperty("risk", out _));
         Assert.Equal(models.GetProperty("models")[0].GetProperty("name").GetString(), result.GetProperty("model").GetProperty("name").GetString());
+        Assert.StartsWith("cstm-features/", models.GetProperty("models")[0].GetProperty("feature_schema").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

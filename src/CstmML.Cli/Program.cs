@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CstmML.Cli.Commands;
+using CstmML.Host.Models;
 using CstmML.Ingestion.Pipeline;
 
 // The table of contents of the cstm command: one line per verb (each in Commands/).
@@ -14,4 +15,6 @@ root.Subcommands.Add(TrainCommand.Create(env));
 root.Subcommands.Add(EvaluateCommand.Create(env));
 root.Subcommands.Add(PlaybooksCommand.Create(path => AlertLoader.Load(path, new RejectReporter(env.Error, null, env).Report)));
 root.Subcommands.Add(MatchCommand.Create(path => AlertLoader.Load(path, new RejectReporter(env.Error, null, env).Report)));
+root.Subcommands.Add(ServeCommand.Create(env, ScorerLoaders.Default));
+root.Subcommands.Add(KeysCommand.Create(env));
 return CliRunner.Invoke(root, args, env);

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using CstmML.Host;
+using CstmML.Host.Auth;
+using CstmML.Host.Models;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CstmML.Benchmarks.Host;
+
+/// <summary>The real host on a loopback port (127.0.0.1, random), with temp store and model folders, and one key.</summary>
+internal sealed class HostUnderTest : IAsyncDisposable
+{
+    public const string Key = "cstm_bench_key";
+
+    private readonly WebApplication _app;
+    private readonly string _dir;
+
+    private HostUnderTest(WebApplication app, string dir, Uri baseAddress, TimeSpan coldStart)
+    {
+        _app = app;
+        _dir = dir;
+        BaseAddress = baseAddress;
+        ColdStart = coldStart;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>From building the host to the first 200 of /readyz (in-process; excludes runtime start).</summary>
+    public TimeSpan ColdStart { get; }
+
+    public static async Task<HostUnderTest> StartAsync()
+    {
+        var sw = Stopwatch.StartNew();
+        var dir = Path.Combine(Path.GetTempPath(), "cstm-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(dir, "model"));
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ScoringHost:ModelDirectory"] = Path.Combine(dir, "model"),
+            ["ScoringHost:StoreDirectory"] = Path.Combine(dir, "store"),
+            ["ScoringHost:ApiKeys:0:Tenant"] = "bench",
+            ["ScoringHost:ApiKeys:0:Sha256"] = ApiKeyHash.Of(Key),
+            ["ScoringHost:RequestsPerSecondPerKey"] = "100000",
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddScoringHost(ScorerLoaders.From(_ => new BenchScorer()));
+        var app = builder.Build();
+        app.MapScoringHost();
+        await app.StartAsync().ConfigureAwait(false);
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        using var client = new HttpClient { BaseAddress = address };
+        while (!(await client.GetAsync(new Uri("/readyz", UriKind.Relative)).ConfigureAwait(false)).IsSuccessStatusCode)
+        {
+            await Task.Delay(5).ConfigureAwait(false);
+        }
+
+        return new HostUnderTest(app, dir, address, sw.Elapsed);
+    }
+
+    public HttpClient Client()
+    {
+        var c = new HttpClient { BaseAddress = BaseAddress };
+        c.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Key);
+        return c;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        Directory.Delete(_dir, recursive: true);
+    }
+}

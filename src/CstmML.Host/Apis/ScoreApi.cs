@@ -1,0 +1,61 @@
+using CstmML.Host.Configuration;
+using CstmML.Host.Contracts;
+using CstmML.Host.Models;
+using CstmML.Host.Scoring;
+using CstmML.Ingestion;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace CstmML.Host.Apis;
+
+/// <summary>POST /v1/score: stateless scoring of raw alerts or pre-built sequences.</summary>
+internal static class ScoreApi
+{
+    public static IEndpointRouteBuilder MapScoreApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(HostRoutes.Score, ScoreAsync)
+            .RequireAuthorization()
+            .RequireRateLimiting(HostSetup.PerKeyPolicy)
+            .WithName("Score")
+            .WithSummary("Score raw provider alerts (any format the ingestion reads, mixed) or pre-built sequences; stateless.")
+            .WithDescription(ApiExamples.ScoreDescription)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    /// <summary>Scores the body with the serving model; rejects are listed beside the results.</summary>
+    public static async Task<Results<Ok<ScoreResponse>, ProblemHttpResult>> ScoreAsync(
+        HttpRequest request, ModelRegistry models, SourceRegistry sources, IOptions<ScoringHostOptions> options, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var body = await RequestBody.ReadAsync(request, o.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Problems.BodyTooLarge(o.MaxRequestBytes);
+        }
+
+        var parsed = new BodyReader(sources, o.MaxAlertsPerRequest, o.MaxJsonDepth).Read(body);
+        if (parsed.TooManyAlerts)
+        {
+            return Problems.BatchTooLarge(o.MaxAlertsPerRequest);
+        }
+
+        if (parsed.Alerts.Count == 0)
+        {
+            return Problems.InvalidInput(parsed.Rejects);
+        }
+
+        if (models.Current is not { } model)
+        {
+            return Problems.ModelUnavailable();
+        }
+
+        var sequences = parsed.Sequences ?? BatchSequencing.Build(parsed.Alerts, o.BatchSequencer);
+        var results = model.Scorer.Score(sequences, null, cancellationToken);
+        return TypedResults.Ok(new ScoreResponse { Model = model.Scorer.Model, AlertCount = parsed.Alerts.Count, Results = results, Rejects = parsed.Rejects });
+    }
+}

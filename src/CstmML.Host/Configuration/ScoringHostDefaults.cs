@@ -1,0 +1,38 @@
+namespace CstmML.Host.Configuration;
+
+/// <summary>The documented defaults of <see cref="ScoringHostOptions"/>.</summary>
+public static class ScoringHostDefaults
+{
+    /// <summary>Configuration section the options bind from.</summary>
+    public const string Section = "ScoringHost";
+
+    /// <summary>At most this many alerts per request (both /v1/score and /v1/alerts): bounds latency and memory of one call.</summary>
+    public const int MaxAlertsPerRequest = 5_000;
+
+    /// <summary>Largest request body (16 MiB): 5,000 alerts of ~3 KiB fit.</summary>
+    public const long MaxRequestBytes = 16L * 1024 * 1024;
+
+    /// <summary>Deepest JSON nesting accepted in a body; provider records nest far less.</summary>
+    public const int MaxJsonDepth = 64;
+
+    /// <summary>Requests per second per API key (token bucket, bursts up to the same number).</summary>
+    public const int RequestsPerSecondPerKey = 1_000;
+
+    /// <summary>A request taking longer is cancelled with 504.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Risk (0-100) at or above which a streaming session emits a detection.</summary>
+    public const int RiskThreshold = 70;
+
+    /// <summary>How often the model folder is checked for a newly published model; zero disables hot reload.</summary>
+    public static readonly TimeSpan ModelPollInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>Detections returned per page unless <c>limit</c> says otherwise.</summary>
+    public const int DetectionsPageSize = 100;
+
+    /// <summary>The largest <c>limit</c> accepted by GET /v1/detections.</summary>
+    public const int MaxDetectionsPageSize = 1_000;
+
+    /// <summary>Lateness of the stateless /v1/score sequencer: a request is a batch whose alerts may come in any order (as <c>cstm sequences</c>/<c>cstm score</c>).</summary>
+    public static readonly TimeSpan BatchLateness = TimeSpan.FromDays(1);
+}

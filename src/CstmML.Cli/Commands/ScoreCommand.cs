@@ -20,6 +20,15 @@ internal static class ScoreCommand
     {
         var command = new Command("score", "Score sequences of alerts with a model: anomaly, actor hypothesis, playbooks, velocity and a 0-100 risk with reasons.");
         var input = IngestRun.AddTo(command, env);
+
+        // DESIGN.md once wrote `--format jsonl|csv` for score's results; point anyone typing that at --output-format.
+        input.Format.Validators.Add(r =>
+        {
+            if (r.Tokens is [{ Value: "jsonl" }])
+            {
+                r.AddError("--format names the INPUT format; write results as JSON Lines or CSV with --output-format jsonl|csv.");
+            }
+        });
         var model = new Option<DirectoryInfo>("--model", "-m") { Description = "The model folder (manifest.json, ONNX files); verified before use.", Required = true, HelpName = "DIR" };
         var output = CliOptions.Out("scoring results");
         // --format already names the input format (shared by every reading verb), so the results' format is --output-format.

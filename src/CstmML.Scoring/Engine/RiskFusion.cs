@@ -1,5 +1,6 @@
 using System.Globalization;
 using CstmML.Core.Alerts;
+using CstmML.Core.Attack;
 using CstmML.Features.Velocity;
 using CstmML.Playbooks.Matching;
 using CstmML.Scoring.Results;
@@ -69,7 +70,8 @@ public static class RiskFusion
 
         if (velocity.Class == VelocityClass.Automated)
         {
-            var reached = tacticChain.Where(t => HighImpactTactics.Contains(t.Value)).Select(t => t.Value).ToArray();
+            // The chain repeats tactics in event order; the reason names each reached tactic once, in kill-chain order.
+            var reached = AttackCatalog.Pinned.OrderTactics(tacticChain.Where(t => HighImpactTactics.Contains(t.Value))).Select(t => t.Value).ToArray();
             if (reached.Length > 0)
             {
                 reasons.Add(new RiskReason(RiskReasonCodes.AutomatedHighImpact, weights.AutomatedHighImpact, Invariant(

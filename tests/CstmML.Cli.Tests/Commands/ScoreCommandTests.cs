@@ -82,6 +82,29 @@ public sealed class ScoreCommandTests(ScoreModelFixture fixture) : IClassFixture
         Assert.All(lines, l => Assert.StartsWith("2025-05-3", JsonDocument.Parse(l).RootElement.GetProperty("start").GetString(), StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Score_FormatJsonl_UsageErrorPointsToOutputFormat()
+    {
+        var cli = new CliHarness();
+
+        var code = cli.Run("score", "--model", fixture.ModelDirectory, "--input", fixture.InputFile, "--format", "jsonl");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--output-format jsonl|csv", cli.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_OutputFormatCsvWithJsonlFileName_WritesCsv()
+    {
+        var cli = new CliHarness();
+        var output = Path.Combine(fixture.Root, "forced-csv.jsonl");
+
+        var code = cli.Run("score", "--model", fixture.ModelDirectory, "--input", fixture.InputFile, "--out", output, "--playbooks", ScoreModelFixture.PlaybooksDirectory, "--output-format", "csv");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("sequence_id,account,principal,", File.ReadLines(output).First(), StringComparison.Ordinal);
+    }
+
     private string Run(string threads, out int code)
     {
         var cli = new CliHarness();

@@ -57,18 +57,7 @@ public sealed class ScoreModelFixture : IDisposable
 
     public string InputFile { get; }
 
-    public static string PlaybooksDirectory => Path.Combine(RepoRoot(), "models", "playbooks");
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CstmML.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("CstmML.sln not found above the test binaries.");
-    }
+    public static string PlaybooksDirectory => ScoreRepoPaths.Of("models/playbooks");
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }

@@ -89,6 +89,19 @@ public sealed class RiskFusionTests
         Assert.Empty(risk.Reasons);
     }
 
+    [Fact]
+    public void Fuse_AutomatedWithRepeatedUnorderedTactics_ReasonListsEachOnceInKillChainOrder()
+    {
+        var automated = Manual with { Class = VelocityClass.Automated, EventsPerMinute = 120 };
+        TacticId[] chain = [.. new[] { "TA0040", "TA0004", "TA0005", "TA0007", "TA0004", "TA0005", "TA0004" }.Select(TacticId.Parse)];
+
+        var risk = RiskFusion.Fuse(null, [], null, automated, chain, [], RiskWeights.Default);
+
+        var reason = Assert.Single(risk.Reasons);
+        Assert.Equal(RiskReasonCodes.AutomatedHighImpact, reason.Code);
+        Assert.EndsWith("reaching TA0004, TA0005, TA0040", reason.Text, StringComparison.Ordinal);
+    }
+
     private static RiskResult Fuse(AnomalyResult? anomaly, IReadOnlyList<PlaybookDetection> playbooks, ActorResult? actor) =>
         RiskFusion.Fuse(anomaly, playbooks, actor, Manual, [], [], RiskWeights.Default);
 

@@ -3,6 +3,7 @@ using CstmML.Core.Alerts;
 using CstmML.Core.Attack;
 using CstmML.Scoring.Exports;
 using CstmML.Scoring.Results;
+using CstmML.Testing.Exports;
 using static CstmML.Scoring.Tests.Exports.ScoringResults;
 
 namespace CstmML.Scoring.Tests.Exports;

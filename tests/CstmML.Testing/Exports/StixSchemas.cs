@@ -1,15 +1,16 @@
 using System.Text.Json.Nodes;
 using Json.Schema;
 
-namespace CstmML.Scoring.Tests.Exports;
+namespace CstmML.Testing.Exports;
 
 /// <summary>
 /// The bundled STIX 2.1 JSON schemas (training-data/reference/schemas/stix2.1), registered by their $id so that no
 /// reference is ever fetched. Only the object types CstmML writes are bundled; every other schema the bundled files
 /// refer to (artifact, file, malware...) is registered as the <c>false</c> schema, so an object of such a type fails
 /// validation instead of passing unchecked. The whole bundle is validated against the official bundle.json.
+/// Shared by the exporter tests (CstmML.Scoring.Tests) and the <c>cstm score --stix</c> tests (CstmML.Cli.Tests).
 /// </summary>
-internal static class StixSchemas
+public static class StixSchemas
 {
     private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "Schemas", "stix2.1");
 

@@ -33,11 +33,22 @@ internal sealed class HostUnderTest : IAsyncDisposable
     /// <summary>From building the host to the first 200 of /readyz (in-process; excludes runtime start).</summary>
     public TimeSpan ColdStart { get; }
 
-    public static async Task<HostUnderTest> StartAsync()
+    /// <param name="modelDir">A model folder to copy and score with the real engine; null for <see cref="BenchScorer"/>.</param>
+    public static async Task<HostUnderTest> StartAsync(string? modelDir = null)
     {
         var sw = Stopwatch.StartNew();
         var dir = Path.Combine(Path.GetTempPath(), "cstm-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(dir, "model"));
+        if (modelDir is not null)
+        {
+            CopyFolder(modelDir, Path.Combine(dir, "model"));
+            var playbooks = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelDir).TrimEnd('/'))!, "playbooks");
+            if (Directory.Exists(playbooks))
+            {
+                CopyFolder(playbooks, Path.Combine(dir, "playbooks")); // the engine's default: beside the model folder
+            }
+        }
+
         var builder = WebApplication.CreateBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -49,7 +60,7 @@ internal sealed class HostUnderTest : IAsyncDisposable
             ["ScoringHost:RequestsPerSecondPerKey"] = "100000",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddScoringHost(ScorerLoaders.From(_ => new BenchScorer()));
+        builder.AddScoringHost(modelDir is null ? ScorerLoaders.From(_ => new BenchScorer()) : ScorerLoaders.Default);
         var app = builder.Build();
         app.MapScoringHost();
         await app.StartAsync().ConfigureAwait(false);
@@ -61,6 +72,16 @@ internal sealed class HostUnderTest : IAsyncDisposable
         }
 
         return new HostUnderTest(app, dir, address, sw.Elapsed);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     public HttpClient Client()

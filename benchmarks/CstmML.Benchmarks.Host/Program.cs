@@ -3,13 +3,16 @@ using System.Globalization;
 using CstmML.Benchmarks.Host;
 
 // Bounded loopback load run of the scoring host (docs/performance/host.md). Every phase stops by itself.
-// Usage: dotnet run -c Release --project benchmarks/CstmML.Benchmarks.Host -- [seconds=10] [soak-seconds=60] [score-rate=500]
+// Usage: dotnet run -c Release --project benchmarks/CstmML.Benchmarks.Host -- [seconds=10] [soak-seconds=60] [score-rate=500] [model-dir]
+// Without model-dir the host scores with BenchScorer (measures the host alone); with it, with the real ScoringEngine.
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
 var soakSeconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
 var rate = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500;
+var modelDir = args.Length > 3 ? args[3] : null;
 var phase = TimeSpan.FromSeconds(Math.Clamp(seconds, 1, 600));
 
-await using var host = await HostUnderTest.StartAsync();
+await using var host = await HostUnderTest.StartAsync(modelDir);
+Console.WriteLine(modelDir is null ? "scorer: BenchScorer (host only)" : $"scorer: ScoringEngine on a copy of {modelDir}");
 Console.WriteLine($"cold start to ready (in-process): {host.ColdStart.TotalMilliseconds:F0} ms");
 using var client = host.Client();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CstmML.Scoring.Engine;
 using CstmML.Scoring.Results;
 
 namespace CstmML.Cli.Commands;
@@ -24,7 +25,9 @@ internal sealed class ScoreSummary(int top = 10)
         }
 
         Written++;
-        if (r.Actor is { Abstained: false } a)
+        // Only hypotheses the risk took up (backed by an anomaly or a playbook): an uncorroborated label on a benign
+        // sequence is not a detection, and counting it would read as one.
+        if (r.Actor is { Abstained: false } a && r.Risk.Reasons.Any(x => x.Code == RiskReasonCodes.Actor))
         {
             _actors[a.Label] = _actors.GetValueOrDefault(a.Label) + 1;
         }
@@ -48,7 +51,7 @@ internal sealed class ScoreSummary(int top = 10)
         ArgumentNullException.ThrowIfNull(w);
         var rate = elapsed.TotalSeconds > 0 ? alerts / elapsed.TotalSeconds : 0;
         w.WriteLine(Inv($"scored {Scored} sequences from {alerts} alerts in {elapsed.TotalSeconds:0.0} s ({rate:0} alerts/s); {Written} written to {resultsWhere}{(revised > 0 ? $" ({revised} revisions of sessions re-opened by late alerts)" : string.Empty)}"));
-        w.WriteLine("detections by actor: " + Counts(_actors));
+        w.WriteLine("corroborated actor hypotheses: " + Counts(_actors));
         w.WriteLine("detections by playbook: " + Counts(_playbooks));
         if (_top.Count == 0)
         {

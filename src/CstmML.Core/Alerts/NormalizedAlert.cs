@@ -37,6 +37,9 @@ public sealed record NormalizedAlert
 
     public string? UserAgent { get; init; }
 
+    /// <summary>The access key id the call was signed with (AWS <c>AKIA…</c>/<c>ASIA…</c>), when the input carries it.</summary>
+    public string? AccessKeyId { get; init; }
+
     /// <summary>"success", or the provider's error code (e.g. AccessDenied).</summary>
     public string Outcome { get; init; } = Outcomes.Success;
 

@@ -15,6 +15,7 @@ internal static class AwsIdentityFields
     public const string OnBehalfOf = "onBehalfOf";
     public const string UserId = "userId";
     public const string IdentityStoreArn = "identityStoreArn";
+    public const string AccessKeyId = "accessKeyId";
 
     /// <summary>GuardDuty <c>resource.accessKeyDetails.userType</c>.</summary>
     public const string UserType = "userType";

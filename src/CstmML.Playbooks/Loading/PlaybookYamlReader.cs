@@ -124,10 +124,9 @@ internal sealed class PlaybookYamlReader
             case K.GroupBySourceIp:
                 return GroupBy.SourceIp;
             case K.GroupByAccessKey:
-                Error(node, "group_by access_key is not supported yet: NormalizedAlert carries no access key id (use account_principal or source_ip)");
-                return GroupBy.AccountPrincipal;
+                return GroupBy.AccessKey;
             default:
-                Error(node, $"group_by '{text}' must be one of {K.GroupByAccountPrincipal}, {K.GroupByAccount}, {K.GroupByPrincipal}, {K.GroupBySourceIp}");
+                Error(node, $"group_by '{text}' must be one of {K.GroupByAccountPrincipal}, {K.GroupByAccount}, {K.GroupByPrincipal}, {K.GroupBySourceIp}, {K.GroupByAccessKey}");
                 return GroupBy.AccountPrincipal;
         }
     }

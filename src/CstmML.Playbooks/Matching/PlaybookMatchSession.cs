@@ -273,9 +273,15 @@ public sealed class PlaybookMatchSession
             GroupBy.AccountPrincipal => new StateKey(cp.Index, a.Account, a.Principal),
             GroupBy.Account => new StateKey(cp.Index, a.Account, null),
             GroupBy.Principal => new StateKey(cp.Index, a.Principal, null),
+            GroupBy.AccessKey => new StateKey(cp.Index, a.AccessKeyId ?? string.Empty, null),
             _ => new StateKey(cp.Index, a.SourceIp ?? string.Empty, null),
         };
-        return cp.Playbook.GroupBy != GroupBy.SourceIp || !string.IsNullOrEmpty(a.SourceIp);
+        return cp.Playbook.GroupBy switch
+        {
+            GroupBy.SourceIp => !string.IsNullOrEmpty(a.SourceIp),
+            GroupBy.AccessKey => !string.IsNullOrEmpty(a.AccessKeyId),
+            _ => true,
+        };
     }
 
     private void ProcessPlaybook(CompiledPlaybook cp, NormalizedAlert alert, ulong mask)

@@ -14,4 +14,7 @@ public enum GroupBy
 
     /// <summary>The source IP: for automation that rotates principals but not infrastructure.</summary>
     SourceIp,
+
+    /// <summary>The access key id: for a stolen key used from many places (alerts without a key are skipped).</summary>
+    AccessKey,
 }

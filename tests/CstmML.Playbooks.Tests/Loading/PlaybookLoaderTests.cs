@@ -121,7 +121,7 @@ public sealed class PlaybookLoaderTests : IDisposable
     [Theory]
     [InlineData("window: 1h", "window: soon", "window")]
     [InlineData("severity: high", "severity: dire", "severity")]
-    [InlineData("group_by: source_ip", "group_by: access_key", "access key")]
+    [InlineData("group_by: source_ip", "group_by: session", "group_by 'session'")]
     [InlineData("count: {min: 3, period: 1m}", "count: {min: 0, period: 1m}", "count min")]
     [InlineData("actor: TeamTNT", "behaviour: x\nactor: TeamTNT", "exactly one")]
     public void Parse_SchemaViolation_ErrorNamesTheField(string from, string to, string expected)

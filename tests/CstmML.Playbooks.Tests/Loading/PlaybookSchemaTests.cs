@@ -34,7 +34,7 @@ public class PlaybookSchemaTests
     [Theory]
     [InlineData("window: 1h", "window: 1 hour")]
     [InlineData("severity: high", "severity: dire")]
-    [InlineData("group_by: account", "group_by: access_key")]
+    [InlineData("group_by: account", "group_by: session")]
     [InlineData("version: 1", "version: 1\nextra_key: 1")]
     [InlineData("behaviour: x", "behaviour: x\nactor: y")]
     [InlineData("    within: 30m", "    within: 30m\n    count: {min: 0, period: 1m}")]

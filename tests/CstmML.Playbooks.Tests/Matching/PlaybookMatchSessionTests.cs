@@ -512,6 +512,29 @@ public class PlaybookMatchSessionTests
     }
 
     [Fact]
+    public void Match_GroupByAccessKey_JoinsPrincipalsSharingAKeyAndSkipsAlertsWithoutOne()
+    {
+        const string Steps = """
+            - name: a
+              match: {event_name: A}
+            - name: b
+              match: {event_name: B}
+            """;
+        var alerts = new[]
+        {
+            A.Ct("A", 0, principal: "p1") with { AccessKeyId = "AKIAEXAMPLE1" },
+            A.Ct("B", 1, principal: "p2") with { AccessKeyId = "AKIAEXAMPLE1" },
+            A.Ct("A", 2, principal: "p3") with { AccessKeyId = "AKIAEXAMPLE2" },
+            A.Ct("B", 3, principal: "p3"),
+        };
+
+        var result = Run(Steps, alerts, extra: "group_by: access_key");
+
+        Assert.Equal("AKIAEXAMPLE1", Assert.Single(result.Detections).GroupKey);
+        Assert.Equal(1, result.Stats.AlertsUngrouped);
+    }
+
+    [Fact]
     public void Match_Sequence_UsesItsAlerts()
     {
         var alerts = new[] { A.Ct("DescribeInstances", 0), A.Ct("GetCallerIdentity", 1), A.Ct("ListBuckets", 2), A.Ct("GetObject", 3) };

@@ -204,6 +204,7 @@ internal sealed class CloudTrailSource : IAlertSource
             Region = NonEmpty(f.AwsRegion),
             SourceIp = SourceIp(NonEmpty(f.SourceIpAddress)),
             UserAgent = NonEmpty(f.UserAgent),
+            AccessKeyId = f.UserIdentity.ValueKind == JsonValueKind.Object ? f.UserIdentity.NonEmpty(AwsIdentityFields.AccessKeyId) : null,
             Outcome = outcome,
             Severity = Math.Min(severity, 10),
             Service = eventSource,

@@ -162,6 +162,7 @@ internal sealed class GuardDutySource : IAlertSource
             Region = record.NonEmpty(F.Region),
             SourceIp = service is { } svc ? RemoteIp(svc) : null,
             UserAgent = service is { } svc2 ? UserAgent(svc2, apiCall) : null,
+            AccessKeyId = record.Path(F.Resource, F.AccessKeyDetails, AwsIdentityFields.AccessKeyId).AsString() is { Length: > 0 } key ? key : null,
             Outcome = Outcomes.Success,
             Severity = severity,
             Service = apiCall is { } a ? a.NonEmpty(F.ServiceName) : null,

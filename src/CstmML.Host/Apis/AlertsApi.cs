@@ -3,7 +3,6 @@ using CstmML.Host.Configuration;
 using CstmML.Host.Contracts;
 using CstmML.Host.Logging;
 using CstmML.Host.Models;
-using CstmML.Host.Scoring;
 using CstmML.Host.Store;
 using CstmML.Host.Streaming;
 using CstmML.Ingestion;
@@ -45,27 +44,10 @@ internal static class AlertsApi
     {
         var o = options.Value;
         var tenant = TenantClaims.TenantOf(context.User);
-        var body = await RequestBody.ReadAsync(context.Request, o.MaxRequestBytes, context.RequestAborted).ConfigureAwait(false);
-        if (body is null)
+        var (parsed, model, problem) = await AlertBatch.ReadAsync(context.Request, models, sources, o, context.RequestAborted).ConfigureAwait(false);
+        if (problem is not null || parsed is null || model is null)
         {
-            return Problems.BodyTooLarge(o.MaxRequestBytes);
-        }
-
-        var parsed = new BodyReader(sources, o.MaxAlertsPerRequest, o.MaxJsonDepth).Read(body);
-        if (parsed.TooManyAlerts)
-        {
-            return Problems.BatchTooLarge(o.MaxAlertsPerRequest);
-        }
-
-        if (parsed.Alerts.Count == 0)
-        {
-            return Problems.InvalidInput(parsed.Rejects);
-        }
-
-        // Refuse before storing: accepted alerts must be scored, and no model means no scoring.
-        if (models.Current is not { } model)
-        {
-            return Problems.ModelUnavailable();
+            return problem ?? Problems.ModelUnavailable();
         }
 
         // Not cancelled by the client from here on: the store commit and session update are one step.

@@ -32,26 +32,10 @@ internal static class ScoreApi
         HttpRequest request, ModelRegistry models, SourceRegistry sources, IOptions<ScoringHostOptions> options, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var body = await RequestBody.ReadAsync(request, o.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
-        if (body is null)
+        var (parsed, model, problem) = await AlertBatch.ReadAsync(request, models, sources, o, cancellationToken).ConfigureAwait(false);
+        if (problem is not null || parsed is null || model is null)
         {
-            return Problems.BodyTooLarge(o.MaxRequestBytes);
-        }
-
-        var parsed = new BodyReader(sources, o.MaxAlertsPerRequest, o.MaxJsonDepth).Read(body);
-        if (parsed.TooManyAlerts)
-        {
-            return Problems.BatchTooLarge(o.MaxAlertsPerRequest);
-        }
-
-        if (parsed.Alerts.Count == 0)
-        {
-            return Problems.InvalidInput(parsed.Rejects);
-        }
-
-        if (models.Current is not { } model)
-        {
-            return Problems.ModelUnavailable();
+            return problem ?? Problems.ModelUnavailable();
         }
 
         var sequences = parsed.Sequences ?? BatchSequencing.Build(parsed.Alerts, o.BatchSequencer);

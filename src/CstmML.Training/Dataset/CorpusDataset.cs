@@ -125,32 +125,10 @@ public static class CorpusDataset
         return alerts;
     }
 
-    private static List<AlertSequence> Sequence(List<NormalizedAlert> sorted, SequencerOptions options)
-    {
-        var sequencer = new Sequencer(options with { Lateness = CorpusDatasetOptions.TrainingLateness });
-        var byId = new Dictionary<string, AlertSequence>(StringComparer.Ordinal);
-        void Take(IReadOnlyList<SequenceUpdate> updates)
-        {
-            foreach (var u in updates)
-            {
-                // Sorted input never revises a session; handled anyway so a revision can never double-count.
-                foreach (var old in u.Replaces)
-                {
-                    byId.Remove(old);
-                }
-
-                byId[u.Sequence.SequenceId] = u.Sequence;
-            }
-        }
-
-        foreach (var alert in sorted)
-        {
-            Take(sequencer.Add(alert));
-        }
-
-        Take(sequencer.Flush());
-        return [.. byId.Values.OrderBy(s => s.SequenceId, StringComparer.Ordinal)];
-    }
+    // The shared batch sequencer (sorted input, revisions replace what they supersede); ordered by id as before.
+    private static List<AlertSequence> Sequence(List<NormalizedAlert> sorted, SequencerOptions options) =>
+        [.. BatchSequencing.Sequence(sorted, options with { Lateness = CorpusDatasetOptions.TrainingLateness })
+            .OrderBy(s => s.SequenceId, StringComparer.Ordinal)];
 
     private static IEnumerable<LabelIssue> CheckAlertIds(IReadOnlyList<IncidentLabel> labels, List<NormalizedAlert> alerts, string file)
     {

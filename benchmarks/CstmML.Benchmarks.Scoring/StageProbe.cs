@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CstmML.Features.Featurization;
+using CstmML.Features.Sequencing;
 using CstmML.Features.Velocity;
 using CstmML.Scoring.Baselines;
 using CstmML.Scoring.Engine;
@@ -42,6 +43,17 @@ internal static class StageProbe
                 t[stage] = t.GetValueOrDefault(stage) + (process.TotalProcessorTime - before).TotalMilliseconds;
             }
 
+            var ordered = sequences.SelectMany(s => s.Alerts).OrderBy(a => a.Time).ToArray();
+            Time("sequencer", () =>
+            {
+                var sequencer = new Sequencer(new SequencerOptions { Lateness = TimeSpan.FromDays(1) });
+                foreach (var a in ordered)
+                {
+                    sequencer.Add(a);
+                }
+
+                sequencer.Flush();
+            });
             foreach (var b in batches)
             {
                 float[][] features = [];

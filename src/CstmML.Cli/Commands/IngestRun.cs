@@ -19,6 +19,7 @@ internal sealed class IngestRun : IDisposable
     private readonly string[] _inputs;
     private readonly FileInfo? _summaryFile;
     private readonly string _command;
+    private readonly string _format;
     private readonly long _started;
 
     private IngestRun(string command, CliEnvironment env, string[] inputs, string format, FileInfo? rejects, FileInfo? summary)
@@ -27,6 +28,7 @@ internal sealed class IngestRun : IDisposable
         _env = env;
         _inputs = inputs;
         _summaryFile = summary;
+        _format = format;
         _started = env.Time.GetTimestamp();
         _rejects = new RejectReporter(env.Error, rejects, env);
         _pipeline = new AlertPipeline(env.Sources, new PipelineOptions { Format = format }, _rejects.Report);
@@ -67,6 +69,12 @@ internal sealed class IngestRun : IDisposable
 
     /// <summary>The alerts of <paramref name="inputs"/> (the verb's inputs, expanded or reordered by the verb), streamed.</summary>
     public IEnumerable<NormalizedAlert> Alerts(IEnumerable<string> inputs, CancellationToken cancellationToken = default) => _pipeline.Run(inputs, cancellationToken);
+
+    /// <summary>
+    /// A separate pipeline over the same sources and format that reports nothing (its own counters, de-duplication and
+    /// no reject output): for a first pass over the inputs, so rejects are reported and counted once, by the main pass.
+    /// </summary>
+    public AlertPipeline SilentPipeline() => new(_env.Sources, new PipelineOptions { Format = _format });
 
     /// <summary>The paths given with <c>--input</c>.</summary>
     public IReadOnlyList<string> Inputs => _inputs;

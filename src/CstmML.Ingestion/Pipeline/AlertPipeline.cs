@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CstmML.Core.Alerts;
 using CstmML.Core.Serialization;
 using CstmML.Ingestion.Sources.Csv;
@@ -17,6 +16,7 @@ public sealed class AlertPipeline
     private readonly Action<RejectRecord> _onReject;
     private readonly IAlertSource? _forced;
     private readonly IdDeduplicator _dedupe;
+    private readonly RecordProcessor _processor;
 
     /// <param name="registry">The sources to detect and normalize with.</param>
     /// <param name="options">Format and limits.</param>
@@ -37,10 +37,14 @@ public sealed class AlertPipeline
         }
 
         _dedupe = new IdDeduplicator(_options.DedupeWindow);
+        _processor = new RecordProcessor(registry, _forced, _options);
     }
 
     /// <summary>The running counts (final once the enumeration of <see cref="Run"/> ends).</summary>
     public PipelineCounters Counters { get; } = new();
+
+    /// <summary>Records that took a document-free fast path so far (for tests and measurements).</summary>
+    internal long FastPathRecords => _processor.FastRecords;
 
     /// <summary>Expands <paramref name="inputs"/> (files, folders, globs) and streams their normalized alerts.</summary>
     public IEnumerable<NormalizedAlert> Run(IEnumerable<string> inputs, CancellationToken cancellationToken = default)
@@ -81,25 +85,10 @@ public sealed class AlertPipeline
         using var reader = new JsonRecordReader(stream, file, _options.Reader, Reject);
         using var owned = stream;
         IAlertSource? last = null;
-        while (true)
+        while (Next(reader, file, last, out var outcome))
         {
-            JsonElement record;
-            RawRef rawRef;
-            try
-            {
-                if (!reader.TryRead(out record, out rawRef))
-                {
-                    break;
-                }
-            }
-            catch (Exception ex)
-            {
-                // The reader reports bad input itself; reaching here is a reader bug, still never fatal to the run.
-                Reject(new RejectRecord(file, 0, null, $"internal reader error ({ex.GetType().Name}: {ex.Message}); rest of file skipped"));
-                break;
-            }
-
-            var alert = Process(record, rawRef, ref last);
+            last = outcome.Source ?? last;
+            var alert = Apply(outcome);
             if (alert is not null)
             {
                 yield return alert;
@@ -107,31 +96,49 @@ public sealed class AlertPipeline
         }
     }
 
-    private NormalizedAlert? Process(JsonElement raw, RawRef rawRef, ref IAlertSource? last)
+    // Reads and evaluates the next record of a file; false at its end.
+    private bool Next(JsonRecordReader reader, string file, IAlertSource? last, out RecordOutcome outcome)
     {
-        var record = RecordUnwrapper.Unwrap(raw);
-        var source = _forced ?? _registry.Detect(record, last);
-        if (source is null)
-        {
-            Reject(new RejectRecord(rawRef.File, rawRef.Line, rawRef.Index, "unknown shape: no registered source matches this record", null, Excerpt(record)));
-            return null;
-        }
-
-        last = source;
-        Counters.CountFormat(source.Name);
-        NormalizeResult result;
+        ReadOnlySpan<byte> raw;
+        RawRef rawRef;
         try
         {
-            result = source.Normalize(record, rawRef);
+            if (!reader.TryReadRaw(out raw, out rawRef))
+            {
+                outcome = default;
+                return false;
+            }
         }
         catch (Exception ex)
         {
-            // Sources must not throw; if one does, the record is rejected with the source named, never fatal.
-            Reject(new RejectRecord(rawRef.File, rawRef.Line, rawRef.Index, $"{source.Name} failed on this record ({ex.GetType().Name}: {ex.Message})", null, Excerpt(record)));
+            // The reader reports bad input itself; reaching here is a reader bug, still never fatal to the run.
+            Reject(new RejectRecord(file, 0, null, $"internal reader error ({ex.GetType().Name}: {ex.Message}); rest of file skipped"));
+            outcome = default;
+            return false;
+        }
+
+        outcome = _processor.Evaluate(raw, rawRef, last);
+        return true;
+    }
+
+    /// <summary>Counts one record's outcome (in input order) and returns its alert unless rejected or a duplicate.</summary>
+    internal NormalizedAlert? Apply(in RecordOutcome outcome)
+    {
+        var rawRef = outcome.RawRef;
+        if (outcome.Source is not { } source)
+        {
+            Reject(new RejectRecord(rawRef.File, rawRef.Line, rawRef.Index, "unknown shape: no registered source matches this record", null, outcome.Excerpt));
             return null;
         }
 
-        return Accept(result, rawRef, () => Excerpt(record));
+        Counters.CountFormat(source.Name);
+        if (outcome.Failure is { } failure)
+        {
+            Reject(new RejectRecord(rawRef.File, rawRef.Line, rawRef.Index, failure, null, outcome.Excerpt));
+            return null;
+        }
+
+        return outcome.Alert is { } alert ? Keep(alert) : Accept(outcome.Result!, rawRef, outcome.Excerpt);
     }
 
     private IEnumerable<NormalizedAlert> ReadCsvFile(string file)
@@ -167,7 +174,7 @@ public sealed class AlertPipeline
 
             var row = rows.Current;
             Counters.CountFormat(CsvAlertSource.FormatName);
-            var alert = Accept(row.Result, row.RawRef, () => row.Excerpt);
+            var alert = Accept(row.Result, row.RawRef, row.Excerpt);
             if (alert is not null)
             {
                 yield return alert;
@@ -175,15 +182,21 @@ public sealed class AlertPipeline
         }
     }
 
-    private NormalizedAlert? Accept(NormalizeResult result, RawRef rawRef, Func<string?> excerpt)
+    private NormalizedAlert? Accept(NormalizeResult result, RawRef rawRef, string? excerpt)
     {
         Counters.CountNotes(result.Notes);
         if (result.Alert is not { } alert)
         {
-            Reject(new RejectRecord(rawRef.File, rawRef.Line, rawRef.Index, result.Error ?? "rejected by source", result.Field, excerpt()));
+            Reject(new RejectRecord(rawRef.File, rawRef.Line, rawRef.Index, result.Error ?? "rejected by source", result.Field, excerpt));
             return null;
         }
 
+        return Keep(alert);
+    }
+
+    // De-duplication and the success counters (on the consuming thread: their order is the input order).
+    private NormalizedAlert? Keep(NormalizedAlert alert)
+    {
         if (_dedupe.IsDuplicate(alert.Id, alert.Time))
         {
             Counters.Duplicate++;
@@ -217,6 +230,4 @@ public sealed class AlertPipeline
         Counters.Rejected++;
         _onReject(reject);
     }
-
-    private static string? Excerpt(JsonElement record) => RejectRecord.Clip(record.GetRawText());
 }

@@ -11,4 +11,10 @@ public sealed record PipelineOptions
 
     /// <summary>Limits of the JSON reader.</summary>
     public ReaderOptions Reader { get; init; } = new();
+
+    /// <summary>
+    /// Whether records may take the document-free fast paths (default true). Off only to prove in tests that the
+    /// fast paths change nothing.
+    /// </summary>
+    internal bool FastPaths { get; init; } = true;
 }

@@ -17,6 +17,8 @@ public sealed class AlertPipeline
     private readonly IAlertSource? _forced;
     private readonly IdDeduplicator _dedupe;
     private readonly RecordProcessor _processor;
+    private readonly BatchSource _batches;
+    private readonly List<RecordProcessor> _workerProcessors = [];
 
     /// <param name="registry">The sources to detect and normalize with.</param>
     /// <param name="options">Format and limits.</param>
@@ -27,7 +29,7 @@ public sealed class AlertPipeline
         ArgumentNullException.ThrowIfNull(registry);
         _registry = registry;
         _options = options ?? new PipelineOptions();
-        _options.Reader.Validate();
+        _options.Validate();
         _onReject = onReject ?? (_ => { });
         if (!string.Equals(_options.Format, SourceRegistry.Auto, StringComparison.OrdinalIgnoreCase))
         {
@@ -38,87 +40,105 @@ public sealed class AlertPipeline
 
         _dedupe = new IdDeduplicator(_options.DedupeWindow);
         _processor = new RecordProcessor(registry, _forced, _options);
+        _batches = new BatchSource(_options.Reader, _forced);
     }
 
     /// <summary>The running counts (final once the enumeration of <see cref="Run"/> ends).</summary>
     public PipelineCounters Counters { get; } = new();
 
     /// <summary>Records that took a document-free fast path so far (for tests and measurements).</summary>
-    internal long FastPathRecords => _processor.FastRecords;
-
-    /// <summary>Expands <paramref name="inputs"/> (files, folders, globs) and streams their normalized alerts.</summary>
-    public IEnumerable<NormalizedAlert> Run(IEnumerable<string> inputs, CancellationToken cancellationToken = default)
+    internal long FastPathRecords
     {
-        var (files, errors) = InputFiles.Expand(inputs);
-        foreach (var e in errors)
+        get
         {
-            Reject(e);
-        }
-
-        foreach (var file in files)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Counters.Files++;
-            var alerts = InputFiles.IsCsv(file) ? ReadCsvFile(file) : ReadJsonFile(file);
-            foreach (var alert in alerts)
+            lock (_workerProcessors)
             {
-                yield return alert;
+                return _processor.FastRecords + _workerProcessors.Sum(p => p.FastRecords);
             }
         }
     }
+
+    /// <summary>Expands <paramref name="inputs"/> (files, folders, globs) and streams their normalized alerts.</summary>
+    /// <remarks>
+    /// With <see cref="PipelineOptions.Parallelism"/> above 1, reading, evaluation and this enumeration run on
+    /// different threads, yet alerts, rejects and counters come out exactly as with 1.
+    /// </remarks>
+    public IEnumerable<NormalizedAlert> Run(IEnumerable<string> inputs, CancellationToken cancellationToken = default) =>
+        Consume(_batches.Files(inputs, cancellationToken), cancellationToken);
 
     /// <summary>Streams the normalized alerts of one already-open JSON stream (e.g. an HTTP body) named <paramref name="name"/>.</summary>
     public IEnumerable<NormalizedAlert> RunStream(Stream stream, string name)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return ReadJson(InputStreams.WithEncoding(stream), name);
+        return Consume(_batches.Stream(InputStreams.WithEncoding(stream), name), CancellationToken.None);
     }
 
-    private IEnumerable<NormalizedAlert> ReadJsonFile(string file)
+    // Applies every entry in input order on the calling thread: counting, rejects and de-duplication stay sequential.
+    private IEnumerable<NormalizedAlert> Consume(IEnumerable<RecordBatch> batches, CancellationToken cancellationToken)
     {
-        var stream = TryOpen(file);
-        return stream is null ? [] : ReadJson(stream, file);
-    }
-
-    private IEnumerable<NormalizedAlert> ReadJson(Stream stream, string file)
-    {
-        using var reader = new JsonRecordReader(stream, file, _options.Reader, Reject);
-        using var owned = stream;
+        var parallel = _options.Parallelism > 1;
+        var source = parallel ? ParallelEvaluation.Run(batches, _options.Parallelism, NewProcessor, cancellationToken) : batches;
         IAlertSource? last = null;
-        while (Next(reader, file, last, out var outcome))
+        foreach (var batch in source)
         {
-            last = outcome.Source ?? last;
-            var alert = Apply(outcome);
-            if (alert is not null)
+            try
             {
-                yield return alert;
+                for (var i = 0; i < batch.Items.Count; i++)
+                {
+                    var item = batch.Items[i];
+                    NormalizedAlert? alert;
+                    switch (item.Kind)
+                    {
+                        case BatchItemKind.FileStart:
+                            cancellationToken.ThrowIfCancellationRequested();
+                            Counters.Files++;
+                            last = null;
+                            continue;
+                        case BatchItemKind.Reject:
+                            Reject(item.Reject!);
+                            continue;
+                        case BatchItemKind.Row:
+                            Counters.CountFormat(CsvAlertSource.FormatName);
+                            alert = Accept(item.Row.Result, item.Row.RawRef, item.Row.Excerpt);
+                            break;
+                        default:
+                            var outcome = batch.Outcomes is { } done && Holds(done[i], last) ? done[i] : _processor.Evaluate(batch.Bytes(item), item.RawRef!, last);
+                            last = outcome.Source ?? last;
+                            alert = Apply(outcome);
+                            break;
+                    }
+
+                    if (alert is not null)
+                    {
+                        yield return alert;
+                    }
+                }
+            }
+            finally
+            {
+                batch.Release();
             }
         }
     }
 
-    // Reads and evaluates the next record of a file; false at its end.
-    private bool Next(JsonRecordReader reader, string file, IAlertSource? last, out RecordOutcome outcome)
+    // A worker evaluated the first record of its batch without knowing the file's last winner, which detection
+    // asks first. Its outcome still holds when that could not matter: a fast path or a forced format (no
+    // detection), the same preferred source, no source matching at all, or the true last winner won anyway (it
+    // matches, so it would have been asked first and taken the record). Otherwise the consumer evaluates again.
+    private bool Holds(in RecordOutcome outcome, IAlertSource? last) =>
+        outcome.RawRef is not null &&
+        (outcome.Alert is not null || _forced is not null || ReferenceEquals(outcome.Preferred, last) ||
+         outcome.Source is null || ReferenceEquals(outcome.Source, last));
+
+    private RecordProcessor NewProcessor()
     {
-        ReadOnlySpan<byte> raw;
-        RawRef rawRef;
-        try
+        var processor = new RecordProcessor(_registry, _forced, _options);
+        lock (_workerProcessors)
         {
-            if (!reader.TryReadRaw(out raw, out rawRef))
-            {
-                outcome = default;
-                return false;
-            }
-        }
-        catch (Exception ex)
-        {
-            // The reader reports bad input itself; reaching here is a reader bug, still never fatal to the run.
-            Reject(new RejectRecord(file, 0, null, $"internal reader error ({ex.GetType().Name}: {ex.Message}); rest of file skipped"));
-            outcome = default;
-            return false;
+            _workerProcessors.Add(processor);
         }
 
-        outcome = _processor.Evaluate(raw, rawRef, last);
-        return true;
+        return processor;
     }
 
     /// <summary>Counts one record's outcome (in input order) and returns its alert unless rejected or a duplicate.</summary>
@@ -139,47 +159,6 @@ public sealed class AlertPipeline
         }
 
         return outcome.Alert is { } alert ? Keep(alert) : Accept(outcome.Result!, rawRef, outcome.Excerpt);
-    }
-
-    private IEnumerable<NormalizedAlert> ReadCsvFile(string file)
-    {
-        if (_forced is not null && _forced is not CsvAlertSource)
-        {
-            Reject(new RejectRecord(file, 0, null, $"file is CSV but --format is {_forced.Name}; file skipped"));
-            return [];
-        }
-
-        var stream = TryOpen(file);
-        return stream is null ? [] : ReadCsv(stream, file);
-    }
-
-    private IEnumerable<NormalizedAlert> ReadCsv(Stream stream, string file)
-    {
-        using var rows = CsvAlertSource.ReadFile(stream, file).GetEnumerator();
-        while (true)
-        {
-            try
-            {
-                if (!rows.MoveNext())
-                {
-                    break;
-                }
-            }
-            catch (Exception ex)
-            {
-                // CsvHelper throws on I/O errors and rows over the size limit; the rows before still flowed.
-                Reject(new RejectRecord(file, 0, null, $"cannot read CSV ({ex.GetType().Name}: {ex.Message}); rest of file skipped"));
-                break;
-            }
-
-            var row = rows.Current;
-            Counters.CountFormat(CsvAlertSource.FormatName);
-            var alert = Accept(row.Result, row.RawRef, row.Excerpt);
-            if (alert is not null)
-            {
-                yield return alert;
-            }
-        }
     }
 
     private NormalizedAlert? Accept(NormalizeResult result, RawRef rawRef, string? excerpt)
@@ -210,19 +189,6 @@ public sealed class AlertPipeline
         }
 
         return alert;
-    }
-
-    private Stream? TryOpen(string file)
-    {
-        try
-        {
-            return InputStreams.Open(file);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            Reject(new RejectRecord(file, 0, null, $"cannot open ({ex.Message})"));
-            return null;
-        }
     }
 
     private void Reject(RejectRecord reject)

@@ -23,6 +23,9 @@ internal readonly record struct RecordOutcome
     /// <summary>The reason when the source threw.</summary>
     public string? Failure { get; init; }
 
+    /// <summary>The preferred source (the file's last winner) the detection was asked with.</summary>
+    public IAlertSource? Preferred { get; init; }
+
     /// <summary>The record excerpt, computed only when the record is rejected.</summary>
     public string? Excerpt { get; init; }
 }

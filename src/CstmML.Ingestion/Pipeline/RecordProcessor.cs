@@ -47,7 +47,7 @@ internal sealed class RecordProcessor
         if (_cloudTrailFast is { } ct && CloudTrailUtf8Reader.TryRead(raw, _cache, out var values))
         {
             FastRecords++;
-            return new RecordOutcome { RawRef = rawRef, Source = ct, Alert = ct.Build(values, rawRef) };
+            return new RecordOutcome { RawRef = rawRef, Preferred = last, Source = ct, Alert = ct.Build(values, rawRef) };
         }
 
         // The document must not outlive the rented bytes it reads from.
@@ -71,13 +71,13 @@ internal sealed class RecordProcessor
         var source = _forced ?? _registry.Detect(record, last);
         if (source is null)
         {
-            return new RecordOutcome { RawRef = rawRef, Excerpt = Excerpt(record) };
+            return new RecordOutcome { RawRef = rawRef, Preferred = last, Excerpt = Excerpt(record) };
         }
 
         try
         {
             var result = source.Normalize(record, rawRef);
-            return new RecordOutcome { RawRef = rawRef, Source = source, Result = result, Excerpt = result.Succeeded ? null : Excerpt(record) };
+            return new RecordOutcome { RawRef = rawRef, Preferred = last, Source = source, Result = result, Excerpt = result.Succeeded ? null : Excerpt(record) };
         }
         catch (Exception ex)
         {
@@ -85,6 +85,7 @@ internal sealed class RecordProcessor
             return new RecordOutcome
             {
                 RawRef = rawRef,
+                Preferred = last,
                 Source = source,
                 Failure = $"{source.Name} failed on this record ({ex.GetType().Name}: {ex.Message})",
                 Excerpt = Excerpt(record),

@@ -1,7 +1,5 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using CstmML.Core.Serialization;
 using CstmML.Ingestion.Pipeline;
 using CstmML.Ingestion.Tests.TestSupport;
 using CstmML.Testing;
@@ -32,7 +30,7 @@ public sealed class FastPathDifferentialTests : IDisposable
     public void Run_CloudTrailSamples_FastEqualsDocumentPathAndMostRecordsTakeIt()
     {
         var dir = RepoPath.Combine("training-data", "samples", "cloudtrail");
-        var records = Output.Of([dir], fastPaths: false).Alerts.Count;
+        var records = MapOutput.Of([dir], new PipelineOptions { FastPaths = false }).Alerts.Count;
         var fast = AssertSame(dir);
         Assert.True(fast * 2 > records, $"only {fast} of {records} sample records took the fast path");
     }
@@ -100,8 +98,8 @@ public sealed class FastPathDifferentialTests : IDisposable
     // Runs the inputs both ways and compares; returns how many records took the fast path.
     private static long AssertSame(params string[] inputs)
     {
-        var slow = Output.Of(inputs, fastPaths: false);
-        var fast = Output.Of(inputs, fastPaths: true);
+        var slow = MapOutput.Of(inputs, new PipelineOptions { FastPaths = false });
+        var fast = MapOutput.Of(inputs, new PipelineOptions());
         Assert.Equal(0, slow.FastRecords);
         Assert.Equal(slow.Alerts, fast.Alerts);
         Assert.Equal(slow.Rejects, fast.Rejects);
@@ -109,7 +107,7 @@ public sealed class FastPathDifferentialTests : IDisposable
         return fast.FastRecords;
     }
 
-    private static List<string> BaseRecords()
+    internal static List<string> BaseRecords()
     {
         var list = new List<string>
         {
@@ -126,7 +124,7 @@ public sealed class FastPathDifferentialTests : IDisposable
         return list;
     }
 
-    private static string GuardDutyFinding() =>
+    internal static string GuardDutyFinding() =>
         """{"schemaVersion":"2.0","id":"gd-1","type":"Recon:IAMUser/MaliciousIPCaller","accountId":"111122223333","region":"us-east-1","severity":5,"createdAt":"2024-05-01T12:00:00Z","updatedAt":"2024-05-01T12:00:00Z","resource":{"resourceType":"AccessKey"},"service":{"serviceName":"guardduty","eventLastSeen":"2024-05-01T12:00:00Z"}}""";
 
     // Records on the edge of what the fast path accepts (each either taken exactly or left to the document path).
@@ -245,32 +243,6 @@ public sealed class FastPathDifferentialTests : IDisposable
                 var t = root.ToJsonString();
                 var at = t.IndexOf("\"" + key + "\":", StringComparison.Ordinal);
                 return at < 0 ? t : t[..(at + 1)] + escaped + t[(at + 1 + key.Length)..];
-        }
-    }
-
-    private sealed record Output(List<string> Alerts, List<string> Rejects, string Summary, long FastRecords)
-    {
-        public static Output Of(string[] inputs, bool fastPaths)
-        {
-            var rejects = new List<string>();
-            var pipeline = new AlertPipeline(SourceRegistry.Default, new PipelineOptions { FastPaths = fastPaths },
-                r => rejects.Add(JsonSerializer.Serialize(r, CstmJsonContext.Default.RejectRecord)));
-            var alerts = new List<string>();
-            using (var buffer = new MemoryStream())
-            {
-                using (var writer = new JsonLinesWriter(buffer, leaveOpen: true))
-                {
-                    foreach (var alert in pipeline.Run(inputs))
-                    {
-                        writer.Write(alert, CstmJsonContext.Default.NormalizedAlert);
-                    }
-                }
-
-                alerts.AddRange(Encoding.UTF8.GetString(buffer.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            }
-
-            var summary = JsonSerializer.Serialize(pipeline.Counters.ToSummary("map", TimeSpan.Zero), CstmJsonContext.Default.RunSummary);
-            return new Output(alerts, rejects, summary, pipeline.FastPathRecords);
         }
     }
 }

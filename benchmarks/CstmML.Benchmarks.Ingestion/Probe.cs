@@ -13,7 +13,7 @@ internal static class Probe
         var process = Process.GetCurrentProcess();
         var cpu0 = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var pipeline = new AlertPipeline(SourceRegistry.Default, new PipelineOptions { FastPaths = fastPaths });
+        var pipeline = new AlertPipeline(SourceRegistry.Default, new PipelineOptions { FastPaths = fastPaths, Parallelism = parallelism });
         long n = 0;
         using (var writer = new JsonLinesWriter(Stream.Null))
         {

@@ -49,16 +49,17 @@ switch (args.FirstOrDefault())
 
     case "probe":
         {
-            // probe IN [ROUNDS]: warm in-process rounds, the fast paths on and off, without and with serialization.
+            // probe IN [ROUNDS] [THREADS]: warm in-process rounds, the fast paths on and off, without and with serialization.
             // Rates per wall second and per CPU second of the whole process (fairer on a loaded machine).
             var rounds = args.Length > 2 ? int.Parse(args[2], c) : 3;
+            var threads = args.Length > 3 ? int.Parse(args[3], c) : 1;
             for (var round = 0; round < rounds; round++)
             {
                 foreach (var fast in new[] { true, false })
                 {
                     foreach (var write in new[] { false, true })
                     {
-                        var (n, wall, cpu) = Probe.Run(args[1], fast, write);
+                        var (n, wall, cpu) = Probe.Run(args[1], fast, write, threads);
                         Console.WriteLine(string.Create(c,
                             $"round {round} fast={fast,-5} write={write,-5} {n} records: {n / wall,9:N0}/s wall, {n / cpu,9:N0}/s per CPU-second"));
                     }

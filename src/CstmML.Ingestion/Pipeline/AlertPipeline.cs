@@ -125,9 +125,10 @@ public sealed class AlertPipeline
     // asks first. Its outcome still holds when that could not matter: a fast path or a forced format (no
     // detection), the same preferred source, no source matching at all, or the true last winner won anyway (it
     // matches, so it would have been asked first and taken the record). Otherwise the consumer evaluates again.
+    // (The CloudTrail fast path is independent; the normalized one is not: it stands aside after a csv winner.)
     private bool Holds(in RecordOutcome outcome, IAlertSource? last) =>
         outcome.RawRef is not null &&
-        (outcome.Alert is not null || _forced is not null || ReferenceEquals(outcome.Preferred, last) ||
+        (outcome.Independent || _forced is not null || ReferenceEquals(outcome.Preferred, last) ||
          outcome.Source is null || ReferenceEquals(outcome.Source, last));
 
     private RecordProcessor NewProcessor()

@@ -23,6 +23,9 @@ internal readonly record struct RecordOutcome
     /// <summary>The reason when the source threw.</summary>
     public string? Failure { get; init; }
 
+    /// <summary>True when the outcome is the same whatever source detection would have asked first.</summary>
+    public bool Independent { get; init; }
+
     /// <summary>The preferred source (the file's last winner) the detection was asked with.</summary>
     public IAlertSource? Preferred { get; init; }
 

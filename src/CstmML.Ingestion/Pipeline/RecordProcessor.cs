@@ -7,6 +7,7 @@ using CstmML.Ingestion.Sources.CloudTrail;
 using CstmML.Ingestion.Sources.Csv;
 using CstmML.Ingestion.Sources.Defender;
 using CstmML.Ingestion.Sources.GuardDuty;
+using CstmML.Ingestion.Sources.Normalized;
 using CstmML.Ingestion.Sources.Prisma;
 using CstmML.Ingestion.Sources.Scc;
 
@@ -23,8 +24,12 @@ internal sealed class RecordProcessor
     private readonly SourceRegistry _registry;
     private readonly IAlertSource? _forced;
     private readonly CloudTrailSource? _cloudTrailFast;
+    private readonly NormalizedAlertSource? _normalizedFast;
     private readonly JsonDocumentOptions _documentOptions;
     private readonly Utf8StringCache _cache = new();
+
+    // How `cstm map` output lines start (JsonLinesWriter, CstmJsonContext): a cheap test before trying the reader.
+    private static ReadOnlySpan<byte> NormalizedStart => "{\"id\":"u8;
 
     public RecordProcessor(SourceRegistry registry, IAlertSource? forced, PipelineOptions options)
     {
@@ -33,8 +38,11 @@ internal sealed class RecordProcessor
         _documentOptions = new JsonDocumentOptions { MaxDepth = options.Reader.MaxDepth };
         if (options.FastPaths)
         {
+            var builtIn = forced is null && OnlyBuiltIn(registry);
             _cloudTrailFast = forced is not null ? forced as CloudTrailSource
-                : OnlyBuiltIn(registry) ? registry.Sources.OfType<CloudTrailSource>().FirstOrDefault() : null;
+                : builtIn ? registry.Sources.OfType<CloudTrailSource>().FirstOrDefault() : null;
+            _normalizedFast = forced is not null ? forced as NormalizedAlertSource
+                : builtIn && NormalizedBeforeCsv(registry) ? NormalizedAlertSource.Instance : null;
         }
     }
 
@@ -47,7 +55,16 @@ internal sealed class RecordProcessor
         if (_cloudTrailFast is { } ct && CloudTrailUtf8Reader.TryRead(raw, _cache, out var values))
         {
             FastRecords++;
-            return new RecordOutcome { RawRef = rawRef, Preferred = last, Source = ct, Alert = ct.Build(values, rawRef) };
+            return new RecordOutcome { RawRef = rawRef, Preferred = last, Source = ct, Alert = ct.Build(values, rawRef), Independent = true };
+        }
+
+        // A normalized alert is also a flat csv-source record: when csv won the file's last record, detection asks
+        // it first and it takes this one too, so the fast path stands aside.
+        if (_normalizedFast is { } ns && (_forced is not null || last is not CsvAlertSource) && raw.StartsWith(NormalizedStart) &&
+            NormalizedAlertSource.TryReadUtf8(raw) is { } normalized)
+        {
+            FastRecords++;
+            return new RecordOutcome { RawRef = rawRef, Preferred = last, Source = ns, Alert = normalized };
         }
 
         // The document must not outlive the rented bytes it reads from.
@@ -93,10 +110,28 @@ internal sealed class RecordProcessor
         }
     }
 
-    // The fast path is exact only when every source that could be asked first is one whose Matches is known to
-    // refuse a record made of CloudTrail record fields only (the built-in ones; see CloudTrailUtf8Reader).
+    // The fast paths are exact only when every source that could be asked first is one whose Matches is known to
+    // refuse a record made of CloudTrail record fields only, or of normalized-alert fields only (csv aside).
     private static bool OnlyBuiltIn(SourceRegistry registry) =>
-        registry.Sources.All(s => s is GuardDutySource or CloudTrailSource or DefenderSource or SccSource or PrismaSource or CsvAlertSource);
+        registry.Sources.All(s => s is GuardDutySource or CloudTrailSource or DefenderSource or SccSource or PrismaSource or NormalizedAlertSource or CsvAlertSource);
+
+    private static bool NormalizedBeforeCsv(SourceRegistry registry)
+    {
+        foreach (var s in registry.Sources)
+        {
+            if (s is CsvAlertSource)
+            {
+                return false;
+            }
+
+            if (s is NormalizedAlertSource)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string? Excerpt(JsonElement record) => RejectRecord.Clip(record.GetRawText());
 }

@@ -69,6 +69,18 @@ switch (args.FirstOrDefault())
             return 0;
         }
 
+    case "stages":
+        {
+            // stages IN [ROUNDS]: the cost per record of each stage of the CloudTrail fast path.
+            var rounds = args.Length > 2 ? int.Parse(args[2], c) : 2;
+            for (var round = 0; round < rounds; round++)
+            {
+                StageProbe.Run(args[1], Console.Out);
+            }
+
+            return 0;
+        }
+
     default:
         BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args);
         return 0;

@@ -1,6 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
-using CstmML.Core.Hashing;
 
 namespace CstmML.Ingestion.Json;
 
@@ -39,7 +39,7 @@ internal sealed class Utf8StringCache
             return Encoding.UTF8.GetString(utf8);
         }
 
-        var slot = (int)(StableHash.Fnv1a64(utf8) & (Slots - 1));
+        var slot = Slot(utf8);
         if (_keys[slot] is { } key && utf8.SequenceEqual(key))
         {
             return _values[slot]!;
@@ -49,5 +49,28 @@ internal sealed class Utf8StringCache
         _keys[slot] = utf8.ToArray();
         _values[slot] = value;
         return value;
+    }
+
+    // A cheap deterministic mix of the length and three 8-byte words (start, middle, end): a byte-by-byte hash
+    // cost more than the allocation it saves. Collisions only cost a miss; equality is always checked.
+    private static int Slot(ReadOnlySpan<byte> s)
+    {
+        const ulong K = 0x9E3779B97F4A7C15;
+        var h = (ulong)s.Length * K;
+        if (s.Length >= 8)
+        {
+            h = (h ^ MemoryMarshal.Read<ulong>(s)) * K;
+            h = (h ^ MemoryMarshal.Read<ulong>(s[((s.Length / 2) - 4)..])) * K;
+            h = (h ^ MemoryMarshal.Read<ulong>(s[^8..])) * K;
+        }
+        else
+        {
+            foreach (var b in s)
+            {
+                h = (h ^ b) * K;
+            }
+        }
+
+        return (int)(h >> 52) & (Slots - 1);
     }
 }

@@ -22,7 +22,7 @@ internal sealed class IngestRun : IDisposable
     private readonly string _format;
     private readonly long _started;
 
-    private IngestRun(string command, CliEnvironment env, string[] inputs, string format, FileInfo? rejects, FileInfo? summary)
+    private IngestRun(string command, CliEnvironment env, string[] inputs, string format, FileInfo? rejects, FileInfo? summary, int parallelism)
     {
         _command = command;
         _env = env;
@@ -31,7 +31,7 @@ internal sealed class IngestRun : IDisposable
         _format = format;
         _started = env.Time.GetTimestamp();
         _rejects = new RejectReporter(env.Error, rejects, env);
-        _pipeline = new AlertPipeline(env.Sources, new PipelineOptions { Format = format }, _rejects.Report);
+        _pipeline = new AlertPipeline(env.Sources, new PipelineOptions { Format = format, Parallelism = parallelism }, _rejects.Report);
     }
 
     /// <summary>The input options of a reading verb.</summary>
@@ -50,8 +50,13 @@ internal sealed class IngestRun : IDisposable
     }
 
     /// <summary>Starts a run from the parsed options.</summary>
+    /// <param name="command">The verb, for the summary.</param>
+    /// <param name="parsed">The parsed command line.</param>
+    /// <param name="options">The options added by <see cref="AddTo"/>.</param>
+    /// <param name="env">Console, files and time.</param>
+    /// <param name="parallelism">Threads that detect and normalize records (<see cref="PipelineOptions.Parallelism"/>).</param>
     /// <exception cref="CliUsageException">The rejects file cannot be created.</exception>
-    public static IngestRun Start(string command, ParseResult parsed, Options options, CliEnvironment env)
+    public static IngestRun Start(string command, ParseResult parsed, Options options, CliEnvironment env, int parallelism = PipelineDefaults.Parallelism)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(options);
@@ -61,7 +66,8 @@ internal sealed class IngestRun : IDisposable
             parsed.GetValue(options.Input) ?? [],
             parsed.GetValue(options.Format) ?? PipelineDefaults.Format,
             parsed.GetValue(options.Rejects),
-            parsed.GetValue(options.Summary));
+            parsed.GetValue(options.Summary),
+            parallelism);
     }
 
     /// <summary>The normalized, de-duplicated alerts of every input, streamed.</summary>

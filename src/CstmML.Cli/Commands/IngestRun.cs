@@ -20,6 +20,7 @@ internal sealed class IngestRun : IDisposable
     private readonly FileInfo? _summaryFile;
     private readonly string _command;
     private readonly string _format;
+    private readonly int _parallelism;
     private readonly long _started;
 
     private IngestRun(string command, CliEnvironment env, string[] inputs, string format, FileInfo? rejects, FileInfo? summary, int parallelism)
@@ -29,6 +30,7 @@ internal sealed class IngestRun : IDisposable
         _inputs = inputs;
         _summaryFile = summary;
         _format = format;
+        _parallelism = parallelism;
         _started = env.Time.GetTimestamp();
         _rejects = new RejectReporter(env.Error, rejects, env);
         _pipeline = new AlertPipeline(env.Sources, new PipelineOptions { Format = format, Parallelism = parallelism }, _rejects.Report);
@@ -80,7 +82,7 @@ internal sealed class IngestRun : IDisposable
     /// A separate pipeline over the same sources and format that reports nothing (its own counters, de-duplication and
     /// no reject output): for a first pass over the inputs, so rejects are reported and counted once, by the main pass.
     /// </summary>
-    public AlertPipeline SilentPipeline() => new(_env.Sources, new PipelineOptions { Format = _format });
+    public AlertPipeline SilentPipeline() => new(_env.Sources, new PipelineOptions { Format = _format, Parallelism = _parallelism });
 
     /// <summary>The paths given with <c>--input</c>.</summary>
     public IReadOnlyList<string> Inputs => _inputs;

@@ -42,7 +42,7 @@ internal static class ScoreCommand
         var stix = new Option<FileInfo>("--stix") { Description = "Also write a STIX 2.1 bundle of the written results.", HelpName = "FILE" };
         var volume = new Option<FileInfo>("--volume") { Description = "Also analyse hourly alert volume and write spikes and level shifts (JSON Lines).", HelpName = "FILE" };
         var playbooks = new Option<DirectoryInfo>("--playbooks") { Description = "Playbook library. Default: the model's playbooks/, else playbooks/ beside the model folder.", HelpName = "DIR" };
-        var threads = new Option<int>("--threads") { Description = "Scoring workers. Default: all cores.", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
+        var threads = new Option<int>("--threads") { Description = "Threads that parse and normalize, and scoring workers (as many of each). Default: all cores.", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
         var maxGap = CliOptions.Duration("--max-gap", "A silence longer than this starts a new session.", SequencerDefaults.MaxGap);
         var maxSpan = CliOptions.Duration("--max-span", "No session lasts longer than this.", SequencerDefaults.MaxSpan);
         var lateness = CliOptions.Duration("--lateness", "How far behind the newest event time sessions stay open for out-of-order events.", SequencesCommand.BatchLateness, allowZero: true);
@@ -66,7 +66,8 @@ internal static class ScoreCommand
                 parsed.GetValue(volume),
                 Math.Max(1, parsed.GetValue(threads)),
                 new SequencerOptions { MaxGap = parsed.GetValue(maxGap), MaxSpan = parsed.GetValue(maxSpan), Lateness = parsed.GetValue(lateness) });
-            using var run = IngestRun.Start("score", parsed, input, env);
+            // The same N parses and normalizes (ordered, identical output) ahead of the sequencer and the N scorers.
+            using var run = IngestRun.Start("score", parsed, input, env, Math.Min(options.Threads, PipelineDefaults.MaxParallelism));
             return Execute(options, run, env);
         }));
         return command;

@@ -12,6 +12,7 @@ namespace CstmML.Playbooks.Matching;
 public sealed class PlaybookEngine
 {
     private readonly CompiledLibrary _library;
+    private readonly PlaybookEngineOptions _inOrder;
 
     /// <summary>Compiles the playbooks (validated ones: see <see cref="Loading.PlaybookLoader"/>).</summary>
     public PlaybookEngine(IEnumerable<Playbook> playbooks, PlaybookEngineOptions? options = null)
@@ -21,6 +22,7 @@ public sealed class PlaybookEngine
         Options.Validate();
         Playbooks = playbooks.ToArray();
         _library = new CompiledLibrary(Playbooks);
+        _inOrder = Options with { AllowedLateness = TimeSpan.Zero };
     }
 
     public IReadOnlyList<Playbook> Playbooks { get; }
@@ -35,10 +37,14 @@ public sealed class PlaybookEngine
     public PlaybookMatchResult Match(IEnumerable<NormalizedAlert> alerts)
     {
         ArgumentNullException.ThrowIfNull(alerts);
-        IEnumerable<NormalizedAlert> ordered = alerts is IReadOnlyList<NormalizedAlert> list && IsOrdered(list)
-            ? list
+        var sorted = alerts is IReadOnlyList<NormalizedAlert> list && IsOrdered(list);
+        IEnumerable<NormalizedAlert> ordered = sorted
+            ? (IReadOnlyList<NormalizedAlert>)alerts
             : alerts.OrderBy(a => a.Time.UtcTicks).ThenBy(a => a.Id, StringComparer.Ordinal);
-        var session = CreateSession();
+
+        // Sorted alerts can never be late, so the session needs no reordering buffer: it matches each alert as it comes
+        // (same order, same detections; PlaybookEngineTests proves it on the bundled corpus).
+        var session = new PlaybookMatchSession(_library, sorted ? _inOrder : Options, TimeProvider.System);
         var detections = new List<PlaybookDetection>();
         foreach (var a in ordered)
         {

@@ -63,7 +63,8 @@ public sealed record TailDistribution(IReadOnlyList<double> Sorted)
     {
         var mean = Sorted.Average(Space);
         var variance = Sorted.Sum(x => (Space(x) - mean) * (Space(x) - mean)) / Sorted.Count;
-        return Math.Max(Math.Sqrt(variance), ScaleFloor);
+        // Files written before ScaleFloor existed deserialize it as 0: fall back to the old floor.
+        return Math.Max(Math.Sqrt(variance), ScaleFloor > 0 ? ScaleFloor : MinScale);
     }
 
     /// <summary>The q-quantile (nearest rank, q in [0, 1]).</summary>

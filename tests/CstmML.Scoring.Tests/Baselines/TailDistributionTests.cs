@@ -1,4 +1,6 @@
+using System.Text;
 using CstmML.Scoring.Baselines;
+using CstmML.Scoring.Models;
 
 namespace CstmML.Scoring.Tests.Baselines;
 
@@ -87,5 +89,30 @@ public class TailDistributionTests
         Assert.True(log.UpperTailProbability(20) > linear.UpperTailProbability(20));
         Assert.True(log.UpperTailProbability(20) < log.UpperTailProbability(5));
         Assert.Equal(linear.UpperTailProbability(1.0), log.UpperTailProbability(1.0), 12);
+    }
+
+    [Fact]
+    public void Parse_FileWithoutNewFields_ScoresLikeBefore()
+    {
+        // baselines.json written before the novelty signal and the log-space tail had only "sorted".
+        var old = ArtifactJson.Parse(Encoding.UTF8.GetBytes("""{"sorted":[1,2,3]}"""), ScoringJsonContext.Default.TailDistribution, "baselines.json");
+        var constant = ArtifactJson.Parse(Encoding.UTF8.GetBytes("""{"sorted":[2,2]}"""), ScoringJsonContext.Default.TailDistribution, "baselines.json");
+
+        Assert.False(old.LogSpace);
+        Assert.Equal(TailDistribution.From([1, 2, 3]).UpperTailProbability(5), old.UpperTailProbability(5), 15);
+        Assert.Equal(TailDistribution.From([2, 2]).UpperTailProbability(2 + 1e-6), constant.UpperTailProbability(2 + 1e-6), 15);
+        Assert.True(constant.UpperTailProbability(2 + 1e-6) > 0);
+    }
+
+    [Fact]
+    public void ToUtf8_ScaleFloorAndLogSpace_RoundTrip()
+    {
+        var tail = TailDistribution.From([0, 1, 2], scaleFloor: 1.0) with { LogSpace = true };
+
+        var back = ArtifactJson.Parse(ArtifactJson.ToUtf8(tail, ScoringJsonContext.Default.TailDistribution), ScoringJsonContext.Default.TailDistribution, "t.json");
+
+        Assert.True(back.LogSpace);
+        Assert.Equal(1.0, back.ScaleFloor);
+        Assert.Equal(tail.UpperTailProbability(7), back.UpperTailProbability(7), 15);
     }
 }

@@ -67,6 +67,29 @@ public sealed record TailDistribution(IReadOnlyList<double> Sorted)
         return Math.Max(Math.Sqrt(variance), ScaleFloor > 0 ? ScaleFloor : MinScale);
     }
 
+    /// <summary>
+    /// The score whose upper-tail probability is <paramref name="p"/>: the nearest-rank (1 - p)-quantile when the
+    /// observed scores resolve p (p ≥ 1/(n+1)), else the point beyond the maximum where the exponential tail reaches p.
+    /// </summary>
+    public double ScoreAtTailProbability(double p)
+    {
+        if (Sorted.Count == 0)
+        {
+            throw new InvalidOperationException("Tail score of an empty distribution.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(p);
+        var floor = 1.0 / (Sorted.Count + 1.0);
+        if (p >= floor)
+        {
+            return Quantile(1.0 - p);
+        }
+
+        // Invert floor * exp(-(Space(s) - Space(max)) / scale) = p.
+        var target = Space(Sorted[^1]) + (Scale() * Math.Log(floor / p));
+        return LogSpace ? Math.Exp(target) - 1.0 : target;
+    }
+
     /// <summary>The q-quantile (nearest rank, q in [0, 1]).</summary>
     public double Quantile(double q)
     {

@@ -27,6 +27,12 @@ public sealed record BaselineOptions
     /// <summary>Extrapolates the KMeans distance tail on ln(1 + d): squared distances are heavy-tailed.</summary>
     public bool KMeansLogTail { get; init; } = true;
 
+    /// <summary>
+    /// Threshold = the score at tail probability 1 - q under the baseline's own tail model (beyond the maximum when the
+    /// baseline has fewer than 1/(1-q) - 1 rows) instead of the nearest-rank quantile, which is just the maximum there.
+    /// </summary>
+    public bool ExtrapolateThreshold { get; init; } = true;
+
     public int KMeansClusters { get; init; } = BaselineConstants.KMeansClusters;
 
     public int KMeansRowsPerCluster { get; init; } = BaselineConstants.KMeansRowsPerCluster;

@@ -79,7 +79,11 @@ internal sealed class BaselineTrainer(MLContext ml, BaselineOptions options, IPr
 
                 return AnomalyCombiner.Combine(p);
             });
-            var threshold = TailDistribution.From(combined).Quantile(options.ThresholdQuantile);
+            // Small baselines cannot resolve a 1% tail from their own rows: extrapolate it instead of taking the maximum.
+            var combinedTail = TailDistribution.From(combined);
+            var threshold = options.ExtrapolateThreshold
+                ? combinedTail.ScoreAtTailProbability(1.0 - options.ThresholdQuantile)
+                : combinedTail.Quantile(options.ThresholdQuantile);
             baselines.Add(new RoleBaseline
             {
                 Key = key,

@@ -115,4 +115,21 @@ public class TailDistributionTests
         Assert.Equal(1.0, back.ScaleFloor);
         Assert.Equal(tail.UpperTailProbability(7), back.UpperTailProbability(7), 15);
     }
+
+    [Fact]
+    public void ScoreAtTailProbability_ResolvedByData_IsNearestRankQuantile() =>
+        Assert.Equal(Tail.Quantile(0.75), Tail.ScoreAtTailProbability(0.25));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ScoreAtTailProbability_BelowResolution_InvertsTheTail(bool logSpace)
+    {
+        var tail = Tail with { LogSpace = logSpace };
+
+        var score = tail.ScoreAtTailProbability(0.01);
+
+        Assert.True(score > 4);
+        Assert.Equal(0.01, tail.UpperTailProbability(score), 9);
+    }
 }

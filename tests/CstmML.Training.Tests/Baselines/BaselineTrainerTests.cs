@@ -139,4 +139,16 @@ public class BaselineTrainerTests
         Assert.Equal(BaselineConstants.Combination, new BaselineOptions().CombinationName());
         Assert.Equal(BaselineConstants.MarkovSignalName, new BaselineOptions { UseKMeans = false, UseNovelty = false }.CombinationName());
     }
+
+    [Fact]
+    public void Threshold_SmallBaselineExtrapolated_AtLeastTheNearestRankQuantile()
+    {
+        var extrapolated = Train(Data);
+        var nearestRank = new BaselineTrainer(new MLContext(1), new BaselineOptions { ExtrapolateThreshold = false }, null).Train(Data, TinyFeaturizer.Dimension);
+
+        // Below 1/(1-q) - 1 rows the nearest-rank quantile is the maximum; the tail model puts the 1% point past it.
+        var pairs = extrapolated.Set.Baselines.Zip(nearestRank.Set.Baselines).ToArray();
+        Assert.All(pairs, p => Assert.True(p.First.Threshold >= p.Second.Threshold - 1e-12, $"{p.First.Key}: {p.First.Threshold} < {p.Second.Threshold}"));
+        Assert.Contains(pairs, p => p.First.TrainingSequences < 99 && p.First.Threshold > p.Second.Threshold);
+    }
 }

@@ -49,31 +49,33 @@ switch (args.FirstOrDefault())
 
     case "probe":
         {
-            // probe IN: time the stages separately (no output file).
-            var sources = SourceRegistry.Default;
-            for (var round = 0; round < 3; round++)
+            // probe IN [ROUNDS] [THREADS]: warm in-process rounds, the fast paths on and off, without and with serialization.
+            // Rates per wall second and per CPU second of the whole process (fairer on a loaded machine).
+            var rounds = args.Length > 2 ? int.Parse(args[2], c) : 3;
+            var threads = args.Length > 3 ? int.Parse(args[3], c) : 1;
+            for (var round = 0; round < rounds; round++)
             {
-                var clock = Stopwatch.StartNew();
-                var pipeline = new AlertPipeline(sources, new PipelineOptions());
-                long n = 0;
-                foreach (var alert in pipeline.Run([args[1]]))
+                foreach (var fast in new[] { true, false })
                 {
-                    n++;
-                }
-
-                var t1 = clock.Elapsed.TotalSeconds;
-                clock.Restart();
-                pipeline = new AlertPipeline(sources, new PipelineOptions());
-                using (var writer = new JsonLinesWriter(Stream.Null))
-                {
-                    foreach (var alert in pipeline.Run([args[1]]))
+                    foreach (var write in new[] { false, true })
                     {
-                        writer.Write(alert, CstmJsonContext.Default.NormalizedAlert);
+                        var (n, wall, cpu) = Probe.Run(args[1], fast, write, threads);
+                        Console.WriteLine(string.Create(c,
+                            $"round {round} fast={fast,-5} write={write,-5} {n} records: {n / wall,9:N0}/s wall, {n / cpu,9:N0}/s per CPU-second"));
                     }
                 }
+            }
 
-                var t2 = clock.Elapsed.TotalSeconds;
-                Console.WriteLine(string.Create(c, $"pipeline {n / t1:N0}/s; with serialization {n / t2:N0}/s"));
+            return 0;
+        }
+
+    case "stages":
+        {
+            // stages IN [ROUNDS]: the cost per record of each stage of the CloudTrail fast path.
+            var rounds = args.Length > 2 ? int.Parse(args[2], c) : 2;
+            for (var round = 0; round < rounds; round++)
+            {
+                StageProbe.Run(args[1], Console.Out);
             }
 
             return 0;

@@ -4,6 +4,7 @@ using CstmML.Ingestion.Sources.CloudTrail;
 using CstmML.Ingestion.Sources.Csv;
 using CstmML.Ingestion.Sources.Defender;
 using CstmML.Ingestion.Sources.GuardDuty;
+using CstmML.Ingestion.Sources.Normalized;
 using CstmML.Ingestion.Sources.Prisma;
 using CstmML.Ingestion.Sources.Scc;
 
@@ -36,7 +37,8 @@ public sealed class SourceRegistry
 
     /// <summary>
     /// Every built-in source. Provider sources go before <see cref="CsvAlertSource"/>, whose flat-object shape is
-    /// the most generic; the most specific shapes first.
+    /// the most generic; the most specific shapes first. Normalized alerts (<c>cstm map</c> output) are flat objects
+    /// too, so their source goes just before csv.
     /// </summary>
     public static SourceRegistry Default { get; } = new(
     [
@@ -45,6 +47,7 @@ public sealed class SourceRegistry
         DefenderSource.Instance,
         SccSource.Instance,
         PrismaSource.Instance,
+        NormalizedAlertSource.Instance,
         CsvAlertSource.Instance,
     ]);
 

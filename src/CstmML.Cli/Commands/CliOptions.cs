@@ -50,6 +50,26 @@ internal static class CliOptions
         HelpName = "FILE",
     };
 
+    /// <summary><c>--threads N</c>: 1 to <see cref="CstmML.Ingestion.Pipeline.PipelineDefaults.MaxParallelism"/>.</summary>
+    public static Option<int> Threads(string description, int defaultValue)
+    {
+        var option = new Option<int>("--threads")
+        {
+            Description = $"{description} Default {defaultValue}.",
+            HelpName = "N",
+            DefaultValueFactory = _ => defaultValue,
+        };
+        option.Validators.Add(result =>
+        {
+            var n = result.GetValueOrDefault<int>();
+            if (n is < 1 or > CstmML.Ingestion.Pipeline.PipelineDefaults.MaxParallelism)
+            {
+                result.AddError($"--threads: must be from 1 to {CstmML.Ingestion.Pipeline.PipelineDefaults.MaxParallelism}.");
+            }
+        });
+        return option;
+    }
+
     /// <summary>A duration option (<see cref="DurationParser.Forms"/>) with a default; zero allowed only when <paramref name="allowZero"/>.</summary>
     public static Option<TimeSpan> Duration(string name, string description, TimeSpan defaultValue, bool allowZero = false) => new(name)
     {

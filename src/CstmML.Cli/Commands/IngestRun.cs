@@ -19,17 +19,21 @@ internal sealed class IngestRun : IDisposable
     private readonly string[] _inputs;
     private readonly FileInfo? _summaryFile;
     private readonly string _command;
+    private readonly string _format;
+    private readonly int _parallelism;
     private readonly long _started;
 
-    private IngestRun(string command, CliEnvironment env, string[] inputs, string format, FileInfo? rejects, FileInfo? summary)
+    private IngestRun(string command, CliEnvironment env, string[] inputs, string format, FileInfo? rejects, FileInfo? summary, int parallelism)
     {
         _command = command;
         _env = env;
         _inputs = inputs;
         _summaryFile = summary;
+        _format = format;
+        _parallelism = parallelism;
         _started = env.Time.GetTimestamp();
         _rejects = new RejectReporter(env.Error, rejects, env);
-        _pipeline = new AlertPipeline(env.Sources, new PipelineOptions { Format = format }, _rejects.Report);
+        _pipeline = new AlertPipeline(env.Sources, new PipelineOptions { Format = format, Parallelism = parallelism }, _rejects.Report);
     }
 
     /// <summary>The input options of a reading verb.</summary>
@@ -48,8 +52,13 @@ internal sealed class IngestRun : IDisposable
     }
 
     /// <summary>Starts a run from the parsed options.</summary>
+    /// <param name="command">The verb, for the summary.</param>
+    /// <param name="parsed">The parsed command line.</param>
+    /// <param name="options">The options added by <see cref="AddTo"/>.</param>
+    /// <param name="env">Console, files and time.</param>
+    /// <param name="parallelism">Threads that detect and normalize records (<see cref="PipelineOptions.Parallelism"/>).</param>
     /// <exception cref="CliUsageException">The rejects file cannot be created.</exception>
-    public static IngestRun Start(string command, ParseResult parsed, Options options, CliEnvironment env)
+    public static IngestRun Start(string command, ParseResult parsed, Options options, CliEnvironment env, int parallelism = PipelineDefaults.Parallelism)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(options);
@@ -59,7 +68,8 @@ internal sealed class IngestRun : IDisposable
             parsed.GetValue(options.Input) ?? [],
             parsed.GetValue(options.Format) ?? PipelineDefaults.Format,
             parsed.GetValue(options.Rejects),
-            parsed.GetValue(options.Summary));
+            parsed.GetValue(options.Summary),
+            parallelism);
     }
 
     /// <summary>The normalized, de-duplicated alerts of every input, streamed.</summary>
@@ -67,6 +77,12 @@ internal sealed class IngestRun : IDisposable
 
     /// <summary>The alerts of <paramref name="inputs"/> (the verb's inputs, expanded or reordered by the verb), streamed.</summary>
     public IEnumerable<NormalizedAlert> Alerts(IEnumerable<string> inputs, CancellationToken cancellationToken = default) => _pipeline.Run(inputs, cancellationToken);
+
+    /// <summary>
+    /// A separate pipeline over the same sources and format that reports nothing (its own counters, de-duplication and
+    /// no reject output): for a first pass over the inputs, so rejects are reported and counted once, by the main pass.
+    /// </summary>
+    public AlertPipeline SilentPipeline() => new(_env.Sources, new PipelineOptions { Format = _format, Parallelism = _parallelism });
 
     /// <summary>The paths given with <c>--input</c>.</summary>
     public IReadOnlyList<string> Inputs => _inputs;

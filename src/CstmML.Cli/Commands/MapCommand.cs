@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CstmML.Core.Serialization;
+using CstmML.Ingestion.Pipeline;
 
 namespace CstmML.Cli.Commands;
 
@@ -12,9 +13,12 @@ internal static class MapCommand
         var input = IngestRun.AddTo(command, env);
         var output = CliOptions.Out("normalized alerts (JSON Lines)");
         command.Options.Add(output);
+        // One by default, so that `cstm map` measures (and costs) one core unless asked for more.
+        var threads = CliOptions.Threads("Threads that detect and normalize records (one more reads, the main one writes); output identical for any N.", PipelineDefaults.Parallelism);
+        command.Options.Add(threads);
         command.SetAction(parsed => VerbAction.Run(env, () =>
         {
-            using var run = IngestRun.Start("map", parsed, input, env);
+            using var run = IngestRun.Start("map", parsed, input, env, parsed.GetValue(threads));
             using (var writer = new JsonLinesWriter(OutputFiles.Open(parsed.GetValue(output), env)))
             {
                 foreach (var alert in run.Alerts())

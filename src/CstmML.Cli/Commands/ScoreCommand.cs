@@ -5,6 +5,7 @@ using System.Text.Json;
 using CstmML.Core.Attack;
 using CstmML.Features.Sequencing;
 using CstmML.Ingestion.Pipeline;
+using CstmML.Scoring;
 using CstmML.Scoring.Engine;
 using CstmML.Scoring.Exports;
 using CstmML.Scoring.Models;
@@ -41,7 +42,7 @@ internal static class ScoreCommand
         var stix = new Option<FileInfo>("--stix") { Description = "Also write a STIX 2.1 bundle of the written results.", HelpName = "FILE" };
         var volume = new Option<FileInfo>("--volume") { Description = "Also analyse hourly alert volume and write spikes and level shifts (JSON Lines).", HelpName = "FILE" };
         var playbooks = new Option<DirectoryInfo>("--playbooks") { Description = "Playbook library. Default: the model's playbooks/, else playbooks/ beside the model folder.", HelpName = "DIR" };
-        var threads = new Option<int>("--threads") { Description = "Scoring workers. Default: all cores.", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
+        var threads = new Option<int>("--threads") { Description = "Threads that parse and normalize, and scoring workers (as many of each). Default: all cores.", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
         var maxGap = CliOptions.Duration("--max-gap", "A silence longer than this starts a new session.", SequencerDefaults.MaxGap);
         var maxSpan = CliOptions.Duration("--max-span", "No session lasts longer than this.", SequencerDefaults.MaxSpan);
         var lateness = CliOptions.Duration("--lateness", "How far behind the newest event time sessions stay open for out-of-order events.", SequencesCommand.BatchLateness, allowZero: true);
@@ -65,7 +66,8 @@ internal static class ScoreCommand
                 parsed.GetValue(volume),
                 Math.Max(1, parsed.GetValue(threads)),
                 new SequencerOptions { MaxGap = parsed.GetValue(maxGap), MaxSpan = parsed.GetValue(maxSpan), Lateness = parsed.GetValue(lateness) });
-            using var run = IngestRun.Start("score", parsed, input, env);
+            // The same N parses and normalizes (ordered, identical output) ahead of the sequencer and the N scorers.
+            using var run = IngestRun.Start("score", parsed, input, env, Math.Min(options.Threads, PipelineDefaults.MaxParallelism));
             return Execute(options, run, env);
         }));
         return command;
@@ -82,10 +84,14 @@ internal static class ScoreCommand
         var started = env.Time.GetTimestamp();
         var (files, errors) = InputFiles.Expand(run.Inputs);
         IReadOnlyList<string> inputs = [.. ScoreInputOrder.Order(files), .. errors.Select(e => e.File)];
-        var volume = o.Volume is null ? null : new VolumeAnalyzer();
+
+        // Volume spikes raise the risk of the sequences inside them, and a seasonal baseline needs the whole period:
+        // so --volume first counts the alerts in a quick pass of its own, then scoring folds the findings in.
+        var volume = o.Volume is null ? null : VolumePass(o, run, inputs, files.Count, env);
+        var context = volume is null ? null : new ScoringContext { VolumeCovering = volume.FindingsCovering };
         var exported = o.Navigator is null && o.Stix is null ? null : new List<ScoringResult>();
         var summary = new ScoreSummary();
-        var pipeline = new ScorePipeline(engine, o.Sequencing, o.Threads);
+        var pipeline = new ScorePipeline(engine, o.Sequencing, o.Threads, context);
         using (var stream = OutputFiles.Open(o.Out, env))
         using (var text = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16))
         {
@@ -98,22 +104,27 @@ internal static class ScoreCommand
             var progress = new ScoreProgress(env, files.Count, run.Counters, () => summary.Scored);
             var alerts = run.Alerts(inputs).Select(a =>
             {
-                volume?.Add(a);
                 progress.Tick();
                 return a;
             });
-            pipeline.Run(alerts, r =>
-            {
-                var keep = r.Risk.Score >= o.MinRisk;
-                summary.Add(r, keep);
-                if (!keep)
-                {
-                    return;
-                }
 
-                text.WriteLine(o.Csv ? ScoreCsv.Row(r) : JsonSerializer.Serialize(r, ScoringResultJsonContext.Default.ScoringResult));
-                exported?.Add(r);
-            }, o.Since, o.Until);
+            // Serialized on the scoring workers; written here in order.
+            pipeline.Run(
+                alerts,
+                r => r.Risk.Score < o.MinRisk ? null : o.Csv ? ScoreCsv.Row(r) : JsonSerializer.Serialize(r, ScoringResultJsonContext.Default.ScoringResult),
+                (r, line) =>
+                {
+                    summary.Add(r, line is not null);
+                    if (line is null)
+                    {
+                        return;
+                    }
+
+                    text.WriteLine(line);
+                    exported?.Add(r);
+                },
+                o.Since,
+                o.Until);
             progress.Done();
         }
 
@@ -122,6 +133,25 @@ internal static class ScoreCommand
         var code = run.Finish(s => s with { Sequences = pipeline.Sequences, LateAlerts = pipeline.SequencerStats?.LateAlerts });
         summary.Print(env.Error, o.Out?.FullName ?? "standard output", run.Counters.Normalized, elapsed, pipeline.Revised);
         return code;
+    }
+
+    // The first pass of --volume: hourly counts of the alerts in [since, until), analysed before scoring starts.
+    private static VolumeReport VolumePass(ScoreOptions o, IngestRun run, IReadOnlyList<string> inputs, int files, CliEnvironment env)
+    {
+        var analyzer = new VolumeAnalyzer();
+        var pipeline = run.SilentPipeline();
+        var progress = new ScoreProgress(env, files, pipeline.Counters, static () => 0, "volume pass");
+        foreach (var a in pipeline.Run(inputs))
+        {
+            progress.Tick();
+            if ((o.Since is not { } s || a.Time >= s) && (o.Until is not { } u || a.Time < u))
+            {
+                analyzer.Add(a);
+            }
+        }
+
+        progress.Done();
+        return analyzer.Analyze();
     }
 
     private static ScoringEngine LoadEngine(ScoreOptions o)
@@ -140,7 +170,7 @@ internal static class ScoreCommand
         }
     }
 
-    private static void WriteExports(ScoreOptions o, List<ScoringResult>? results, VolumeAnalyzer? volume, CliEnvironment env)
+    private static void WriteExports(ScoreOptions o, List<ScoringResult>? results, VolumeReport? volume, CliEnvironment env)
     {
         if (o.Navigator is { } nav)
         {
@@ -156,9 +186,8 @@ internal static class ScoreCommand
             StixBundleWriter.Write(s, bundle.Bundle);
         }
 
-        if (volume is not null && o.Volume is { } file)
+        if (volume is { } report && o.Volume is { } file)
         {
-            var report = volume.Analyze();
             using var s = OutputFiles.Open(file, env);
             VolumeJsonLines.Write(s, report.Findings);
             foreach (var line in report.SummaryLines())

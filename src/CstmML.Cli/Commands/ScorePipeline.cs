@@ -10,8 +10,9 @@ namespace CstmML.Cli.Commands;
 /// <summary>
 /// The streaming core of <c>cstm score</c>: alerts are sequenced on the calling thread; closed sessions are cut into
 /// batches of <see cref="BatchSize"/> in emission order and scored by N workers through a bounded channel; results are
-/// handed to the sink batch by batch in emission order. Batch composition never depends on the worker count, so the
-/// output is identical single- or multi-threaded. Memory: the sequencer's open sessions (its lateness of event time)
+/// handed to the sink batch by batch in emission order. Each result is also prepared on its worker (the CLI serializes
+/// it there, so writing is not single-threaded). Batch composition never depends on the worker count, so the output is
+/// identical single- or multi-threaded. Memory: the sequencer's open sessions (its lateness of event time)
 /// plus at most <c>2 × workers</c> batches in flight.
 /// </summary>
 internal sealed class ScorePipeline(ISequenceScorer scorer, SequencerOptions sequencing, int workers, ScoringContext? context = null)
@@ -34,14 +35,26 @@ internal sealed class ScorePipeline(ISequenceScorer scorer, SequencerOptions seq
     /// <summary>Sequences, scores and hands every result to <paramref name="sink"/> in a deterministic order.</summary>
     public void Run(IEnumerable<NormalizedAlert> alerts, Action<ScoringResult> sink, DateTimeOffset? since = null, DateTimeOffset? until = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(sink);
+        Run<object?>(alerts, static _ => null, (r, _) => sink(r), since, until, cancellationToken);
+    }
+
+    /// <summary>
+    /// Like <see cref="Run(IEnumerable{NormalizedAlert}, Action{ScoringResult}, DateTimeOffset?, DateTimeOffset?, CancellationToken)"/>,
+    /// with <paramref name="prepare"/> run on the scoring workers (in parallel, any order) and its output passed with
+    /// each result to <paramref name="sink"/> (in order).
+    /// </summary>
+    public void Run<T>(IEnumerable<NormalizedAlert> alerts, Func<ScoringResult, T> prepare, Action<ScoringResult, T> sink, DateTimeOffset? since = null, DateTimeOffset? until = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prepare);
         ArgumentNullException.ThrowIfNull(alerts);
         ArgumentNullException.ThrowIfNull(sink);
         var n = Math.Max(1, workers);
-        var work = Channel.CreateBounded<(AlertSequence[] Batch, TaskCompletionSource<IReadOnlyList<ScoringResult>> Done)>(new BoundedChannelOptions(n * 2) { SingleWriter = true });
-        var order = Channel.CreateBounded<Task<IReadOnlyList<ScoringResult>>>(new BoundedChannelOptions(n * 2) { SingleWriter = true, SingleReader = true });
+        var work = Channel.CreateBounded<(AlertSequence[] Batch, TaskCompletionSource<(ScoringResult, T)[]> Done)>(new BoundedChannelOptions(n * 2) { SingleWriter = true });
+        var order = Channel.CreateBounded<Task<(ScoringResult, T)[]>>(new BoundedChannelOptions(n * 2) { SingleWriter = true, SingleReader = true });
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = cancel.Token;
-        var scorers = Enumerable.Range(0, n).Select(_ => Task.Run(() => Work(work.Reader, token), token)).ToArray();
+        var scorers = Enumerable.Range(0, n).Select(_ => Task.Run(() => Work(work.Reader, prepare, token), token)).ToArray();
         var writer = Task.Run(
             async () =>
             {
@@ -99,7 +112,7 @@ internal sealed class ScorePipeline(ISequenceScorer scorer, SequencerOptions seq
         writer.GetAwaiter().GetResult();
     }
 
-    private void Collect(IReadOnlyList<SequenceUpdate> updates, List<AlertSequence> pending, ChannelWriter<(AlertSequence[], TaskCompletionSource<IReadOnlyList<ScoringResult>>)> work, ChannelWriter<Task<IReadOnlyList<ScoringResult>>> order, Task writer, CancellationToken token)
+    private void Collect<T>(IReadOnlyList<SequenceUpdate> updates, List<AlertSequence> pending, ChannelWriter<(AlertSequence[], TaskCompletionSource<(ScoringResult, T)[]>)> work, ChannelWriter<Task<(ScoringResult, T)[]>> order, Task writer, CancellationToken token)
     {
         foreach (var u in updates)
         {
@@ -117,9 +130,9 @@ internal sealed class ScorePipeline(ISequenceScorer scorer, SequencerOptions seq
         }
     }
 
-    private static void Post(List<AlertSequence> pending, ChannelWriter<(AlertSequence[], TaskCompletionSource<IReadOnlyList<ScoringResult>>)> work, ChannelWriter<Task<IReadOnlyList<ScoringResult>>> order, Task writer, CancellationToken token)
+    private static void Post<T>(List<AlertSequence> pending, ChannelWriter<(AlertSequence[], TaskCompletionSource<(ScoringResult, T)[]>)> work, ChannelWriter<Task<(ScoringResult, T)[]>> order, Task writer, CancellationToken token)
     {
-        var done = new TaskCompletionSource<IReadOnlyList<ScoringResult>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource<(ScoringResult, T)[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         var batch = pending.ToArray();
         pending.Clear();
         // Blocking writes are the back-pressure that bounds memory; a failed writer surfaces here instead of a hang.
@@ -132,13 +145,20 @@ internal sealed class ScorePipeline(ISequenceScorer scorer, SequencerOptions seq
         work.WriteAsync((batch, done), token).AsTask().GetAwaiter().GetResult();
     }
 
-    private async Task Work(ChannelReader<(AlertSequence[] Batch, TaskCompletionSource<IReadOnlyList<ScoringResult>> Done)> reader, CancellationToken token)
+    private async Task Work<T>(ChannelReader<(AlertSequence[] Batch, TaskCompletionSource<(ScoringResult, T)[]> Done)> reader, Func<ScoringResult, T> prepare, CancellationToken token)
     {
         await foreach (var (batch, done) in reader.ReadAllAsync(token).ConfigureAwait(false))
         {
             try
             {
-                done.SetResult(scorer.Score(batch, context, token));
+                var results = scorer.Score(batch, context, token);
+                var prepared = new (ScoringResult, T)[results.Count];
+                for (var i = 0; i < prepared.Length; i++)
+                {
+                    prepared[i] = (results[i], prepare(results[i]));
+                }
+
+                done.SetResult(prepared);
             }
             catch (Exception ex)
             {
@@ -147,13 +167,13 @@ internal sealed class ScorePipeline(ISequenceScorer scorer, SequencerOptions seq
         }
     }
 
-    private static async Task Write(ChannelReader<Task<IReadOnlyList<ScoringResult>>> reader, Action<ScoringResult> sink, CancellationToken token)
+    private static async Task Write<T>(ChannelReader<Task<(ScoringResult, T)[]>> reader, Action<ScoringResult, T> sink, CancellationToken token)
     {
         await foreach (var next in reader.ReadAllAsync(token).ConfigureAwait(false))
         {
-            foreach (var r in await next.ConfigureAwait(false))
+            foreach (var (r, p) in await next.ConfigureAwait(false))
             {
-                sink(r);
+                sink(r, p);
             }
         }
     }

@@ -8,7 +8,7 @@ namespace CstmML.Cli.Commands;
 /// Progress of <c>cstm score</c> on standard error: a live line (Spectre.Console) on a terminal, else a plain line every
 /// <see cref="Interval"/>. Checked every 4096 alerts so it costs nothing per alert.
 /// </summary>
-internal sealed class ScoreProgress(CliEnvironment env, int files, PipelineCounters counters, Func<long> scored)
+internal sealed class ScoreProgress(CliEnvironment env, int files, PipelineCounters counters, Func<long> scored, string? phase = null)
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
@@ -55,6 +55,8 @@ internal sealed class ScoreProgress(CliEnvironment env, int files, PipelineCount
     {
         var rate = elapsed.TotalSeconds > 0 ? counters.Read / elapsed.TotalSeconds : 0;
         var share = files > 0 ? Math.Min(100.0, 100.0 * counters.Files / files) : 100.0;
-        return string.Create(CultureInfo.InvariantCulture, $"files {counters.Files}/{files} ({share:0}%), {counters.Read:N0} alerts, {scored():N0} sequences scored, {rate:N0} alerts/s, {elapsed:hh\\:mm\\:ss}");
+        return phase is null
+            ? string.Create(CultureInfo.InvariantCulture, $"files {counters.Files}/{files} ({share:0}%), {counters.Read:N0} alerts, {scored():N0} sequences scored, {rate:N0} alerts/s, {elapsed:hh\\:mm\\:ss}")
+            : string.Create(CultureInfo.InvariantCulture, $"{phase}: files {counters.Files}/{files} ({share:0}%), {counters.Read:N0} alerts, {rate:N0} alerts/s, {elapsed:hh\\:mm\\:ss}");
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CstmML.Core.Serialization;
 using CstmML.Features.Sequencing;
+using CstmML.Ingestion.Pipeline;
 
 namespace CstmML.Cli.Commands;
 
@@ -8,8 +9,10 @@ namespace CstmML.Cli.Commands;
 internal static class SequencesCommand
 {
     /// <summary>
-    /// Batch input is files in path order, not event order (exports sort by region or product before time), so batch
-    /// verbs keep a day of event time open; memory holds the alerts of that day. The host keeps the 15-minute default.
+    /// Batch verbs read files in delivery-time order (<see cref="ScoreInputOrder"/>: CloudTrail file-name stamps, S3
+    /// date folders), so event time across S3-layout files is out of order by minutes; files without a time in their
+    /// path (exports sorted by region or product) can be out of order by much more, so batch verbs keep a day of event
+    /// time open: memory holds the open sessions of that day. The streaming host keeps the 15-minute default.
     /// </summary>
     public static readonly TimeSpan BatchLateness = TimeSpan.FromDays(1);
 
@@ -20,7 +23,7 @@ internal static class SequencesCommand
         var output = CliOptions.Out("sequences (JSON Lines)");
         var maxGap = CliOptions.Duration("--max-gap", "A silence longer than this starts a new session.", SequencerDefaults.MaxGap);
         var maxSpan = CliOptions.Duration("--max-span", "No session lasts longer than this.", SequencerDefaults.MaxSpan);
-        var lateness = CliOptions.Duration("--lateness", "How far behind the newest event time sessions stay open for out-of-order events (batch default 1d: files of one day may come in any order).", BatchLateness, allowZero: true);
+        var lateness = CliOptions.Duration("--lateness", "How far behind the newest event time sessions stay open for out-of-order events (batch default 1d: files are read in delivery-time order, see docs/sequencing.md).", BatchLateness, allowZero: true);
         command.Options.Add(output);
         command.Options.Add(maxGap);
         command.Options.Add(maxSpan);
@@ -36,7 +39,9 @@ internal static class SequencesCommand
             using var run = IngestRun.Start("sequences", parsed, input, env);
             using (var writer = new JsonLinesWriter(OutputFiles.Open(parsed.GetValue(output), env)))
             {
-                foreach (var alert in run.Alerts())
+                // Same file order as `cstm score`, so both cut the same sessions from the same input.
+                var (files, errors) = InputFiles.Expand(run.Inputs);
+                foreach (var alert in run.Alerts([.. ScoreInputOrder.Order(files), .. errors.Select(e => e.File)]))
                 {
                     WriteAll(writer, sequencer.Add(alert));
                 }

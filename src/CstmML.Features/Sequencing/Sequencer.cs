@@ -13,6 +13,8 @@ namespace CstmML.Features.Sequencing;
 /// </summary>
 public sealed class Sequencer
 {
+    private static readonly SequenceUpdate[] NoUpdates = [];
+
     private readonly SequencerOptions _options;
     private readonly Dictionary<SequenceKey, KeyState> _keys = [];
     private readonly PriorityQueue<SequenceKey, (DateTimeOffset At, SequenceKey Key)> _schedule = new(ScheduleOrder.Instance);
@@ -73,6 +75,11 @@ public sealed class Sequencer
             Reopen(state, alert.Time);
         }
 
+        if (state.Buffer.Count > 0 && SequenceBuilder.Order(state.Buffer[^1], alert) > 0)
+        {
+            state.Unsorted = true;
+        }
+
         state.Buffer.Add(alert);
         _buffered++;
         if (_maxSeen is not { } max || alert.Time > max)
@@ -122,37 +129,45 @@ public sealed class Sequencer
                     state.ReopenedFrom[a.Id] = s.SequenceId;
                 }
 
+                state.Unsorted = true;
+
                 _buffered += s.Alerts.Count;
                 _reopened++;
             }
         }
     }
 
-    private List<SequenceUpdate> Advance()
+    private SequenceUpdate[] Advance()
     {
-        var results = new List<SequenceUpdate>();
         if (Watermark is not { } wm)
         {
-            return results;
+            return NoUpdates;
         }
 
+        // Most alerts close nothing: allocate the result list only when a key is due.
+        List<SequenceUpdate>? results = null;
         while (_schedule.TryPeek(out var key, out var at) && at.At < wm)
         {
             _schedule.Dequeue();
             if (_keys.TryGetValue(key, out var state) && state.CheckAt == at.At)
             {
-                Close(key, state, results, flush: false);
+                Close(key, state, results ??= [], flush: false);
             }
         }
 
-        return results;
+        return results is null ? NoUpdates : results.ToArray();
     }
 
     // Emits the leading sessions of a key that no on-time event can still change, then reschedules the key.
     private void Close(SequenceKey key, KeyState state, List<SequenceUpdate> results, bool flush)
     {
         var wm = Watermark ?? DateTimeOffset.MinValue;
-        state.Buffer.Sort(SequenceBuilder.Order);
+        if (state.Unsorted)
+        {
+            state.Buffer.Sort(SequenceBuilder.Order);
+            state.Unsorted = false;
+        }
+
         var consumed = 0;
         DateTimeOffset? nextCheck = null;
         while (consumed < state.Buffer.Count)
@@ -282,6 +297,9 @@ public sealed class Sequencer
         public Dictionary<string, string> ReopenedFrom { get; } = new(StringComparer.Ordinal);
 
         public DateTimeOffset? CheckAt { get; set; }
+
+        /// <summary>Whether <see cref="Buffer"/> may be out of <see cref="SequenceBuilder.Order"/> (in-order input needs no sort).</summary>
+        public bool Unsorted { get; set; }
     }
 
     private sealed class ScheduleOrder : IComparer<(DateTimeOffset At, SequenceKey Key)>

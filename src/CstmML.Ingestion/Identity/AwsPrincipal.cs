@@ -22,54 +22,50 @@ internal readonly record struct AwsPrincipal(string Principal, string Type, stri
     public static readonly AwsPrincipal Unknown = new(UnknownPrincipal, PrincipalTypes.Unknown);
 
     /// <summary>Reads a CloudTrail <c>userIdentity</c> object (null or not an object: unknown).</summary>
-    public static AwsPrincipal FromUserIdentity(JsonElement? userIdentity, string? fallbackAccount)
-    {
-        if (userIdentity is not { ValueKind: JsonValueKind.Object } ui)
-        {
-            return Unknown;
-        }
+    public static AwsPrincipal FromUserIdentity(JsonElement? userIdentity, string? fallbackAccount) =>
+        userIdentity is { ValueKind: JsonValueKind.Object } ui ? From(AwsIdentity.FromJson(ui), fallbackAccount) : Unknown;
 
-        var arn = ui.NonEmpty(F.Arn);
-        var account = ui.NonEmpty(F.AccountId) ?? fallbackAccount ?? string.Empty;
-        switch (ui.Str(F.Type))
+    /// <summary>The principal of the values of a <c>userIdentity</c> object.</summary>
+    public static AwsPrincipal From(in AwsIdentity ui, string? fallbackAccount)
+    {
+        var arn = ui.Arn;
+        var account = ui.AccountId ?? fallbackAccount ?? string.Empty;
+        switch (ui.Type)
         {
             case F.AssumedRole:
                 {
-                    var issuer = ui.Path(F.SessionContext, F.SessionIssuer);
-                    var issuerArn = issuer is { } i ? i.NonEmpty(F.Arn) : null;
-                    var session = SessionOf(arn) ?? AfterColon(ui.NonEmpty(F.PrincipalId));
-                    var role = issuerArn ?? RoleArnOf(arn) ?? BeforeColon(ui.NonEmpty(F.PrincipalId)) ?? UnknownPrincipal;
+                    var session = SessionOf(arn) ?? AfterColon(ui.PrincipalId);
+                    var role = ui.IssuerArn ?? RoleArnOf(arn) ?? BeforeColon(ui.PrincipalId) ?? UnknownPrincipal;
                     return new(role, PrincipalTypes.Role, session);
                 }
 
             case F.IamUser:
-                return new(arn ?? UserArn(Partition(arn), account, ui.NonEmpty(F.UserName) ?? ui.NonEmpty(F.PrincipalId) ?? UnknownPrincipal), PrincipalTypes.User);
+                return new(arn ?? UserArn(Partition(arn), account, ui.UserName ?? ui.PrincipalId ?? UnknownPrincipal), PrincipalTypes.User);
             case F.Root:
                 return new(arn ?? RootArn(Partition(arn), account), PrincipalTypes.Root);
             case F.AwsService:
-                return new(ui.NonEmpty(F.InvokedBy) ?? ui.NonEmpty(F.PrincipalId) ?? "aws-service", PrincipalTypes.Service);
+                return new(ui.InvokedBy ?? ui.PrincipalId ?? "aws-service", PrincipalTypes.Service);
             case F.AwsAccount:
                 // Another account acting on this one: no fitting principal type; the account id is the identity.
-                return new("aws-account:" + (ui.NonEmpty(F.AccountId) ?? ui.NonEmpty(F.PrincipalId) ?? UnknownPrincipal), PrincipalTypes.Unknown);
+                return new("aws-account:" + (ui.AccountId ?? ui.PrincipalId ?? UnknownPrincipal), PrincipalTypes.Unknown);
             case F.FederatedUser:
-                return new(arn ?? ("federated-user:" + (ui.NonEmpty(F.PrincipalId) ?? UnknownPrincipal)), PrincipalTypes.Federated);
+                return new(arn ?? ("federated-user:" + (ui.PrincipalId ?? UnknownPrincipal)), PrincipalTypes.Federated);
             case F.IdentityCenterUser:
                 {
-                    var onBehalf = ui.Prop(F.OnBehalfOf);
-                    var userId = onBehalf is { } o ? o.NonEmpty(F.UserId) : null;
-                    var store = onBehalf is { } o2 ? o2.NonEmpty(F.IdentityStoreArn) : null;
-                    var p = userId is null ? "identity-center:" + (ui.NonEmpty(F.PrincipalId) ?? UnknownPrincipal)
+                    var userId = ui.OnBehalfOfUserId;
+                    var store = ui.OnBehalfOfStoreArn;
+                    var p = userId is null ? "identity-center:" + (ui.PrincipalId ?? UnknownPrincipal)
                         : store is null ? "identity-center:" + userId : store + "/user/" + userId;
                     return new(p, PrincipalTypes.User);
                 }
 
             case F.SamlUser:
-                return new("saml:" + (ui.NonEmpty(F.IdentityProvider) ?? string.Empty) + ":" + (ui.NonEmpty(F.UserName) ?? ui.NonEmpty(F.PrincipalId) ?? UnknownPrincipal), PrincipalTypes.Federated);
+                return new("saml:" + (ui.IdentityProvider ?? string.Empty) + ":" + (ui.UserName ?? ui.PrincipalId ?? UnknownPrincipal), PrincipalTypes.Federated);
             case F.WebIdentityUser:
-                return new("web-identity:" + (ui.NonEmpty(F.IdentityProvider) ?? string.Empty) + ":" + (ui.NonEmpty(F.UserName) ?? ui.NonEmpty(F.PrincipalId) ?? UnknownPrincipal), PrincipalTypes.Federated);
+                return new("web-identity:" + (ui.IdentityProvider ?? string.Empty) + ":" + (ui.UserName ?? ui.PrincipalId ?? UnknownPrincipal), PrincipalTypes.Federated);
             default:
                 return arn is not null ? new(arn, PrincipalTypes.Unknown)
-                    : ui.NonEmpty(F.PrincipalId) is { } pid ? new(pid, PrincipalTypes.Unknown) : Unknown;
+                    : ui.PrincipalId is { } pid ? new(pid, PrincipalTypes.Unknown) : Unknown;
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CstmML.Core.Alerts;
 using CstmML.Core.Serialization;
 using CstmML.Ingestion.Sources.Csv;
@@ -17,6 +16,9 @@ public sealed class AlertPipeline
     private readonly Action<RejectRecord> _onReject;
     private readonly IAlertSource? _forced;
     private readonly IdDeduplicator _dedupe;
+    private readonly RecordProcessor _processor;
+    private readonly BatchSource _batches;
+    private readonly List<RecordProcessor> _workerProcessors = [];
 
     /// <param name="registry">The sources to detect and normalize with.</param>
     /// <param name="options">Format and limits.</param>
@@ -27,7 +29,7 @@ public sealed class AlertPipeline
         ArgumentNullException.ThrowIfNull(registry);
         _registry = registry;
         _options = options ?? new PipelineOptions();
-        _options.Reader.Validate();
+        _options.Validate();
         _onReject = onReject ?? (_ => { });
         if (!string.Equals(_options.Format, SourceRegistry.Auto, StringComparison.OrdinalIgnoreCase))
         {
@@ -37,153 +39,144 @@ public sealed class AlertPipeline
         }
 
         _dedupe = new IdDeduplicator(_options.DedupeWindow);
+        _processor = new RecordProcessor(registry, _forced, _options);
+        _batches = new BatchSource(_options.Reader, _forced);
     }
 
     /// <summary>The running counts (final once the enumeration of <see cref="Run"/> ends).</summary>
     public PipelineCounters Counters { get; } = new();
 
-    /// <summary>Expands <paramref name="inputs"/> (files, folders, globs) and streams their normalized alerts.</summary>
-    public IEnumerable<NormalizedAlert> Run(IEnumerable<string> inputs, CancellationToken cancellationToken = default)
+    /// <summary>Records that took a document-free fast path so far (for tests and measurements).</summary>
+    internal long FastPathRecords
     {
-        var (files, errors) = InputFiles.Expand(inputs);
-        foreach (var e in errors)
+        get
         {
-            Reject(e);
-        }
-
-        foreach (var file in files)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Counters.Files++;
-            var alerts = InputFiles.IsCsv(file) ? ReadCsvFile(file) : ReadJsonFile(file);
-            foreach (var alert in alerts)
+            lock (_workerProcessors)
             {
-                yield return alert;
+                return _processor.FastRecords + _workerProcessors.Sum(p => p.FastRecords);
             }
         }
     }
+
+    /// <summary>Expands <paramref name="inputs"/> (files, folders, globs) and streams their normalized alerts.</summary>
+    /// <remarks>
+    /// With <see cref="PipelineOptions.Parallelism"/> above 1, reading, evaluation and this enumeration run on
+    /// different threads, yet alerts, rejects and counters come out exactly as with 1.
+    /// </remarks>
+    public IEnumerable<NormalizedAlert> Run(IEnumerable<string> inputs, CancellationToken cancellationToken = default) =>
+        Consume(_batches.Files(inputs, cancellationToken), cancellationToken);
 
     /// <summary>Streams the normalized alerts of one already-open JSON stream (e.g. an HTTP body) named <paramref name="name"/>.</summary>
     public IEnumerable<NormalizedAlert> RunStream(Stream stream, string name)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return ReadJson(InputStreams.WithEncoding(stream), name);
+        return Consume(_batches.Stream(InputStreams.WithEncoding(stream), name), CancellationToken.None);
     }
 
-    private IEnumerable<NormalizedAlert> ReadJsonFile(string file)
+    // Applies every entry in input order on the calling thread: counting, rejects and de-duplication stay sequential.
+    private IEnumerable<NormalizedAlert> Consume(IEnumerable<RecordBatch> batches, CancellationToken cancellationToken)
     {
-        var stream = TryOpen(file);
-        return stream is null ? [] : ReadJson(stream, file);
-    }
-
-    private IEnumerable<NormalizedAlert> ReadJson(Stream stream, string file)
-    {
-        using var reader = new JsonRecordReader(stream, file, _options.Reader, Reject);
-        using var owned = stream;
+        var parallel = _options.Parallelism > 1;
+        var source = parallel ? ParallelEvaluation.Run(batches, _options.Parallelism, NewProcessor, cancellationToken) : batches;
         IAlertSource? last = null;
-        while (true)
+        foreach (var batch in source)
         {
-            JsonElement record;
-            RawRef rawRef;
             try
             {
-                if (!reader.TryRead(out record, out rawRef))
+                for (var i = 0; i < batch.Items.Count; i++)
                 {
-                    break;
+                    var item = batch.Items[i];
+                    NormalizedAlert? alert;
+                    switch (item.Kind)
+                    {
+                        case BatchItemKind.FileStart:
+                            cancellationToken.ThrowIfCancellationRequested();
+                            Counters.Files++;
+                            last = null;
+                            continue;
+                        case BatchItemKind.Reject:
+                            Reject(item.Reject!);
+                            continue;
+                        case BatchItemKind.Row:
+                            Counters.CountFormat(CsvAlertSource.FormatName);
+                            alert = Accept(item.Row.Result, item.Row.RawRef, item.Row.Excerpt);
+                            break;
+                        default:
+                            var outcome = batch.Outcomes is { } done && Holds(done[i], last) ? done[i] : _processor.Evaluate(batch.Bytes(item), item.RawRef!, last);
+                            last = outcome.Source ?? last;
+                            alert = Apply(outcome);
+                            break;
+                    }
+
+                    if (alert is not null)
+                    {
+                        yield return alert;
+                    }
                 }
             }
-            catch (Exception ex)
+            finally
             {
-                // The reader reports bad input itself; reaching here is a reader bug, still never fatal to the run.
-                Reject(new RejectRecord(file, 0, null, $"internal reader error ({ex.GetType().Name}: {ex.Message}); rest of file skipped"));
-                break;
-            }
-
-            var alert = Process(record, rawRef, ref last);
-            if (alert is not null)
-            {
-                yield return alert;
+                batch.Release();
             }
         }
     }
 
-    private NormalizedAlert? Process(JsonElement raw, RawRef rawRef, ref IAlertSource? last)
+    // A worker evaluated the first record of its batch without knowing the file's last winner, which detection
+    // asks first. Its outcome still holds when that could not matter: a fast path or a forced format (no
+    // detection), the same preferred source, no source matching at all, or the true last winner won anyway (it
+    // matches, so it would have been asked first and taken the record). Otherwise the consumer evaluates again.
+    // (The CloudTrail fast path is independent; the normalized one is not: it stands aside after a csv winner.)
+    private bool Holds(in RecordOutcome outcome, IAlertSource? last) =>
+        outcome.RawRef is not null &&
+        (outcome.Independent || _forced is not null || ReferenceEquals(outcome.Preferred, last) ||
+         outcome.Source is null || ReferenceEquals(outcome.Source, last));
+
+    private RecordProcessor NewProcessor()
     {
-        var record = RecordUnwrapper.Unwrap(raw);
-        var source = _forced ?? _registry.Detect(record, last);
-        if (source is null)
+        var processor = new RecordProcessor(_registry, _forced, _options);
+        lock (_workerProcessors)
         {
-            Reject(new RejectRecord(rawRef.File, rawRef.Line, rawRef.Index, "unknown shape: no registered source matches this record", null, Excerpt(record)));
+            _workerProcessors.Add(processor);
+        }
+
+        return processor;
+    }
+
+    /// <summary>Counts one record's outcome (in input order) and returns its alert unless rejected or a duplicate.</summary>
+    internal NormalizedAlert? Apply(in RecordOutcome outcome)
+    {
+        var rawRef = outcome.RawRef;
+        if (outcome.Source is not { } source)
+        {
+            Reject(new RejectRecord(rawRef.File, rawRef.Line, rawRef.Index, "unknown shape: no registered source matches this record", null, outcome.Excerpt));
             return null;
         }
 
-        last = source;
         Counters.CountFormat(source.Name);
-        NormalizeResult result;
-        try
+        if (outcome.Failure is { } failure)
         {
-            result = source.Normalize(record, rawRef);
-        }
-        catch (Exception ex)
-        {
-            // Sources must not throw; if one does, the record is rejected with the source named, never fatal.
-            Reject(new RejectRecord(rawRef.File, rawRef.Line, rawRef.Index, $"{source.Name} failed on this record ({ex.GetType().Name}: {ex.Message})", null, Excerpt(record)));
+            Reject(new RejectRecord(rawRef.File, rawRef.Line, rawRef.Index, failure, null, outcome.Excerpt));
             return null;
         }
 
-        return Accept(result, rawRef, () => Excerpt(record));
+        return outcome.Alert is { } alert ? Keep(alert) : Accept(outcome.Result!, rawRef, outcome.Excerpt);
     }
 
-    private IEnumerable<NormalizedAlert> ReadCsvFile(string file)
-    {
-        if (_forced is not null && _forced is not CsvAlertSource)
-        {
-            Reject(new RejectRecord(file, 0, null, $"file is CSV but --format is {_forced.Name}; file skipped"));
-            return [];
-        }
-
-        var stream = TryOpen(file);
-        return stream is null ? [] : ReadCsv(stream, file);
-    }
-
-    private IEnumerable<NormalizedAlert> ReadCsv(Stream stream, string file)
-    {
-        using var rows = CsvAlertSource.ReadFile(stream, file).GetEnumerator();
-        while (true)
-        {
-            try
-            {
-                if (!rows.MoveNext())
-                {
-                    break;
-                }
-            }
-            catch (Exception ex)
-            {
-                // CsvHelper throws on I/O errors and rows over the size limit; the rows before still flowed.
-                Reject(new RejectRecord(file, 0, null, $"cannot read CSV ({ex.GetType().Name}: {ex.Message}); rest of file skipped"));
-                break;
-            }
-
-            var row = rows.Current;
-            Counters.CountFormat(CsvAlertSource.FormatName);
-            var alert = Accept(row.Result, row.RawRef, () => row.Excerpt);
-            if (alert is not null)
-            {
-                yield return alert;
-            }
-        }
-    }
-
-    private NormalizedAlert? Accept(NormalizeResult result, RawRef rawRef, Func<string?> excerpt)
+    private NormalizedAlert? Accept(NormalizeResult result, RawRef rawRef, string? excerpt)
     {
         Counters.CountNotes(result.Notes);
         if (result.Alert is not { } alert)
         {
-            Reject(new RejectRecord(rawRef.File, rawRef.Line, rawRef.Index, result.Error ?? "rejected by source", result.Field, excerpt()));
+            Reject(new RejectRecord(rawRef.File, rawRef.Line, rawRef.Index, result.Error ?? "rejected by source", result.Field, excerpt));
             return null;
         }
 
+        return Keep(alert);
+    }
+
+    // De-duplication and the success counters (on the consuming thread: their order is the input order).
+    private NormalizedAlert? Keep(NormalizedAlert alert)
+    {
         if (_dedupe.IsDuplicate(alert.Id, alert.Time))
         {
             Counters.Duplicate++;
@@ -199,24 +192,9 @@ public sealed class AlertPipeline
         return alert;
     }
 
-    private Stream? TryOpen(string file)
-    {
-        try
-        {
-            return InputStreams.Open(file);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            Reject(new RejectRecord(file, 0, null, $"cannot open ({ex.Message})"));
-            return null;
-        }
-    }
-
     private void Reject(RejectRecord reject)
     {
         Counters.Rejected++;
         _onReject(reject);
     }
-
-    private static string? Excerpt(JsonElement record) => RejectRecord.Clip(record.GetRawText());
 }

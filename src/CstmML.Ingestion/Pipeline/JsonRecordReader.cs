@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -15,8 +16,9 @@ namespace CstmML.Ingestion.Pipeline;
 /// next top-level line for JSON Lines; nothing after a syntax error inside an array, whose structure is lost).
 /// </summary>
 /// <remarks>
-/// A returned record is valid until the next call to <see cref="TryRead"/> or <see cref="Dispose"/> (its
-/// <see cref="JsonDocument"/> is pooled and disposed then). Not thread-safe.
+/// Records come out as their raw UTF-8 bytes (<see cref="TryReadRaw"/>): the reader only finds where each record
+/// ends (one validating forward pass, no <see cref="JsonDocument"/>), so the caller decides how to parse it. A
+/// returned record is valid until the next call or <see cref="Dispose"/>. Not thread-safe.
 /// </remarks>
 internal sealed class JsonRecordReader : IDisposable
 {
@@ -56,6 +58,10 @@ internal sealed class JsonRecordReader : IDisposable
 
     private JsonDocument? _current;
 
+    // The record just found in _buf (TopLevel and Container modes).
+    private int _rawStart;
+    private int _rawLength;
+
     public JsonRecordReader(Stream stream, string file, ReaderOptions options, Action<RejectRecord> reject)
     {
         _stream = stream;
@@ -78,17 +84,54 @@ internal sealed class JsonRecordReader : IDisposable
         Done,
     }
 
-    /// <summary>Reads the next record (wrappers not yet removed); false at the end of the input.</summary>
+    /// <summary>Reads the next record (wrappers not yet removed) as a parsed element; false at the end of the input.</summary>
     public bool TryRead(out JsonElement record, out RawRef rawRef)
+    {
+        if (!Next(out rawRef, out var fromDoc))
+        {
+            record = default;
+            return false;
+        }
+
+        if (fromDoc)
+        {
+            record = _envelopeItems.Current;
+            return true;
+        }
+
+        _current = JsonDocument.Parse(_buf.AsMemory(_rawStart, _rawLength), new JsonDocumentOptions { MaxDepth = _options.MaxDepth });
+        record = _current.RootElement;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the next record (wrappers not yet removed) as its UTF-8 bytes: a complete, syntactically valid JSON
+    /// object of valid UTF-8 within the depth limit. False at the end of the input.
+    /// </summary>
+    public bool TryReadRaw(out ReadOnlySpan<byte> record, out RawRef rawRef)
+    {
+        if (!Next(out rawRef, out var fromDoc))
+        {
+            record = default;
+            return false;
+        }
+
+        record = fromDoc ? JsonMarshal.GetRawUtf8Value(_envelopeItems.Current) : _buf.AsSpan(_rawStart, _rawLength);
+        return true;
+    }
+
+    private bool Next(out RawRef rawRef, out bool fromDoc)
     {
         _current?.Dispose();
         _current = null;
+        fromDoc = false;
         while (true)
         {
             if (_envelopeDoc is not null)
             {
-                if (NextEnvelopeItem(out record, out rawRef))
+                if (NextEnvelopeItem(out rawRef))
                 {
+                    fromDoc = true;
                     return true;
                 }
 
@@ -97,11 +140,11 @@ internal sealed class JsonRecordReader : IDisposable
 
             var produced = _mode switch
             {
-                Mode.TopLevel => StepTopLevel(out record, out rawRef),
-                Mode.Container => StepContainer(out record, out rawRef),
-                Mode.ObjectScan or Mode.EnvelopeTail or Mode.Skip => Discard(StepRawScan(), out record, out rawRef),
-                Mode.Resync => Discard(StepResync(), out record, out rawRef),
-                _ => Discard(true, out record, out rawRef),
+                Mode.TopLevel => StepTopLevel(out rawRef),
+                Mode.Container => StepContainer(out rawRef),
+                Mode.ObjectScan or Mode.EnvelopeTail or Mode.Skip => Discard(StepRawScan(), out rawRef),
+                Mode.Resync => Discard(StepResync(), out rawRef),
+                _ => Discard(true, out rawRef),
             };
             if (produced)
             {
@@ -110,7 +153,6 @@ internal sealed class JsonRecordReader : IDisposable
 
             if (_mode == Mode.Done && _envelopeDoc is null)
             {
-                record = default;
                 rawRef = null!;
                 return false;
             }
@@ -130,16 +172,14 @@ internal sealed class JsonRecordReader : IDisposable
         }
     }
 
-    private static bool Discard(bool _, out JsonElement record, out RawRef rawRef)
+    private static bool Discard(bool _, out RawRef rawRef)
     {
-        record = default;
         rawRef = null!;
         return false;
     }
 
-    private bool StepTopLevel(out JsonElement record, out RawRef rawRef)
+    private bool StepTopLevel(out RawRef rawRef)
     {
-        record = default;
         rawRef = null!;
         if (!_bomChecked)
         {
@@ -184,7 +224,7 @@ internal sealed class JsonRecordReader : IDisposable
                 EnterContainer(depth: 1, envelope: false);
                 return false;
             case JsonTokenType.StartObject:
-                return ReadTopLevelObject(ref reader, tokenStart, out record, out rawRef);
+                return ReadTopLevelObject(ref reader, tokenStart, out rawRef);
             default:
                 var kind = reader.TokenType;
                 Commit(ref reader);
@@ -193,34 +233,19 @@ internal sealed class JsonRecordReader : IDisposable
         }
     }
 
-    private bool ReadTopLevelObject(ref Utf8JsonReader reader, int tokenStart, out JsonElement record, out RawRef rawRef)
+    private bool ReadTopLevelObject(ref Utf8JsonReader reader, int tokenStart, out RawRef rawRef)
     {
-        record = default;
         rawRef = null!;
-        JsonDocument? doc;
+        var scan = reader;
         bool complete;
+        bool sawContainerKey;
         try
         {
-            complete = JsonDocument.TryParseValue(ref reader, out doc);
+            complete = SkipObject(ref scan, detectContainerKeys: true, out sawContainerKey);
         }
         catch (JsonException ex)
         {
             BeginResync(tokenStart, ex, "invalid JSON");
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            // Invalid UTF-8 inside a string: the structure is intact, so skip just this value.
-            if (reader.TrySkip())
-            {
-                Commit(ref reader);
-                RejectAt(tokenStart, null, "non-UTF-8 bytes in record", ExcerptBytes(tokenStart));
-            }
-            else
-            {
-                BeginResync(tokenStart, null, "non-UTF-8 bytes in record");
-            }
-
             return false;
         }
 
@@ -239,32 +264,70 @@ internal sealed class JsonRecordReader : IDisposable
             return false;
         }
 
-        var end = _pos + (int)reader.BytesConsumed;
-        Commit(ref reader);
+        var end = _pos + (int)scan.BytesConsumed;
         var line = LineAt(tokenStart);
         if (!Utf8.IsValid(_buf.AsSpan(tokenStart, end - tokenStart)))
         {
-            doc!.Dispose();
+            Commit(ref scan);
             Reject(line, null, "non-UTF-8 bytes in record", ExcerptBytes(tokenStart));
             return false;
         }
 
-        if (FindContainer(doc!.RootElement) is { } items)
+        if (sawContainerKey && TryOpenEnvelope(ref reader, line))
         {
-            _envelopeDoc = doc;
-            _envelopeItems = items.EnumerateArray();
-            _envelopeLine = line;
-            _index = 0;
             return false;
         }
 
-        _current = doc;
-        record = doc.RootElement;
+        Commit(ref scan);
+        _rawStart = tokenStart;
+        _rawLength = end - tokenStart;
         rawRef = new RawRef(_file, line);
         return true;
     }
 
-    private bool NextEnvelopeItem(out JsonElement record, out RawRef rawRef)
+    // A complete top-level object with a container key: parsed whole (it is at most MaxRecordBytes), and when the
+    // key holds an array its elements are served from the document. reader is just after the object's '{'.
+    private bool TryOpenEnvelope(ref Utf8JsonReader reader, long line)
+    {
+        // Complete and valid (just skipped over), so the parse cannot come up short.
+        if (!JsonDocument.TryParseValue(ref reader, out var doc) || FindContainer(doc!.RootElement) is not { } items)
+        {
+            doc?.Dispose();
+            return false;
+        }
+
+        Commit(ref reader);
+        _envelopeDoc = doc;
+        _envelopeItems = items.EnumerateArray();
+        _envelopeLine = line;
+        _index = 0;
+        return true;
+    }
+
+    // Reads to the end of the object whose '{' the reader has just read; false when the buffer ends first (the
+    // caller then keeps its own copy of the reader, positioned after the '{'). Depth and syntax are checked by
+    // the reader itself (JsonException); UTF-8 validity of strings is the caller's check.
+    private static bool SkipObject(ref Utf8JsonReader reader, bool detectContainerKeys, out bool sawContainerKey)
+    {
+        sawContainerKey = false;
+        var depth = reader.CurrentDepth;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.EndObject when reader.CurrentDepth == depth:
+                    return true;
+                case JsonTokenType.PropertyName when detectContainerKeys && reader.CurrentDepth == depth + 1:
+                    // An escaped name could spell a container key: let the document decide.
+                    sawContainerKey |= reader.ValueIsEscaped || ContainerKeys.IsContainer(reader.ValueSpan);
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    private bool NextEnvelopeItem(out RawRef rawRef)
     {
         while (_envelopeItems.MoveNext())
         {
@@ -276,7 +339,6 @@ internal sealed class JsonRecordReader : IDisposable
                 continue;
             }
 
-            record = item;
             rawRef = new RawRef(_file, _envelopeLine, index);
             return true;
         }
@@ -284,14 +346,12 @@ internal sealed class JsonRecordReader : IDisposable
         // Called from TryRead, so the caller is done with the last element: the document can go.
         _envelopeDoc!.Dispose();
         _envelopeDoc = null;
-        record = default;
         rawRef = null!;
         return false;
     }
 
-    private bool StepContainer(out JsonElement record, out RawRef rawRef)
+    private bool StepContainer(out RawRef rawRef)
     {
-        record = default;
         rawRef = null!;
         var reader = new Utf8JsonReader(_buf.AsSpan(_pos, _end - _pos), _eof, _state);
         bool ok;
@@ -328,7 +388,7 @@ internal sealed class JsonRecordReader : IDisposable
 
                 return false;
             case JsonTokenType.StartObject:
-                return ReadElement(ref reader, tokenStart, out record, out rawRef);
+                return ReadElement(ref reader, tokenStart, out rawRef);
             case JsonTokenType.StartArray:
                 Commit(ref reader);
                 RejectAt(tokenStart, _index++, "record is an array, expected an object", null);
@@ -342,33 +402,18 @@ internal sealed class JsonRecordReader : IDisposable
         }
     }
 
-    private bool ReadElement(ref Utf8JsonReader reader, int tokenStart, out JsonElement record, out RawRef rawRef)
+    private bool ReadElement(ref Utf8JsonReader reader, int tokenStart, out RawRef rawRef)
     {
-        record = default;
         rawRef = null!;
-        JsonDocument? doc;
+        var scan = reader;
         bool complete;
         try
         {
-            complete = JsonDocument.TryParseValue(ref reader, out doc);
+            complete = SkipObject(ref scan, detectContainerKeys: false, out _);
         }
         catch (JsonException ex)
         {
             FailContainer(tokenStart, ex);
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            if (reader.TrySkip())
-            {
-                Commit(ref reader);
-                RejectAt(tokenStart, _index++, "non-UTF-8 bytes in record", ExcerptBytes(tokenStart));
-            }
-            else
-            {
-                FailContainer(tokenStart, null);
-            }
-
             return false;
         }
 
@@ -385,19 +430,18 @@ internal sealed class JsonRecordReader : IDisposable
             return false;
         }
 
-        var end = _pos + (int)reader.BytesConsumed;
-        Commit(ref reader);
+        var end = _pos + (int)scan.BytesConsumed;
+        Commit(ref scan);
         var index = _index++;
         var line = LineAt(tokenStart);
         if (!Utf8.IsValid(_buf.AsSpan(tokenStart, end - tokenStart)))
         {
-            doc!.Dispose();
             Reject(line, index, "non-UTF-8 bytes in record", ExcerptBytes(tokenStart));
             return false;
         }
 
-        _current = doc;
-        record = doc!.RootElement;
+        _rawStart = tokenStart;
+        _rawLength = end - tokenStart;
         rawRef = new RawRef(_file, line, index);
         return true;
     }

@@ -13,6 +13,21 @@ public static class PipelineDefaults
     /// </summary>
     public static readonly TimeSpan DedupeWindow = TimeSpan.FromHours(24);
 
+    /// <summary>1: records are evaluated on the enumerating thread, so one run uses one core unless asked for more.</summary>
+    public const int Parallelism = 1;
+
+    /// <summary>64: far above any useful thread count for one input stream; a guard against typos.</summary>
+    public const int MaxParallelism = 64;
+
+    /// <summary>256 records per batch: large enough that handing a batch between threads costs little per record.</summary>
+    public const int BatchRecords = 256;
+
+    /// <summary>256 KiB of record bytes per batch (about 220 CloudTrail records); one larger record gets its own batch.</summary>
+    public const int BatchBytes = 256 * 1024;
+
+    /// <summary>4 batches queued per worker: keeps workers busy while the consumer catches up, and bounds memory.</summary>
+    public const int BatchesInFlightPerWorker = 4;
+
     /// <summary>At most this many distinct notes are kept; the rest are counted under one overflow note.</summary>
     public const int MaxDistinctNotes = 1000;
 }

@@ -9,6 +9,28 @@ public sealed record PipelineOptions
     /// <summary>How long in event time an alert id is remembered for de-duplication. Default <see cref="PipelineDefaults.DedupeWindow"/>.</summary>
     public TimeSpan DedupeWindow { get; init; } = PipelineDefaults.DedupeWindow;
 
+    /// <summary>
+    /// Threads that detect and normalize records (default <see cref="PipelineDefaults.Parallelism"/>). Above 1, one
+    /// more thread reads the input and the enumerating thread counts and de-duplicates; the output, rejects and
+    /// counters are exactly those of 1, in the same order.
+    /// </summary>
+    public int Parallelism { get; init; } = PipelineDefaults.Parallelism;
+
     /// <summary>Limits of the JSON reader.</summary>
     public ReaderOptions Reader { get; init; } = new();
+
+    /// <summary>
+    /// Whether records may take the document-free fast paths (default true). Off only to prove in tests that the
+    /// fast paths change nothing.
+    /// </summary>
+    internal bool FastPaths { get; init; } = true;
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid value.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Parallelism, 1, nameof(Parallelism));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Parallelism, PipelineDefaults.MaxParallelism, nameof(Parallelism));
+        ArgumentNullException.ThrowIfNull(Reader);
+        Reader.Validate();
+    }
 }

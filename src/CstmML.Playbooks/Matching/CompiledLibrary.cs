@@ -77,6 +77,50 @@ internal sealed class CompiledLibrary
     /// <summary>Steps that must be tested against every alert (globs, service- or outcome-only matches).</summary>
     public StepRef[] Always { get; }
 
+    /// <summary>
+    /// Whether <paramref name="alert"/> matches a step that can open a partial match. A stream in which no alert can
+    /// start one yields no detection, so batch callers skip the matcher for it.
+    /// </summary>
+    public bool CanStart(NormalizedAlert alert)
+    {
+        if (ByType.TryGetValue(alert.Type, out var refs) && AnyStart(refs, alert))
+        {
+            return true;
+        }
+
+        foreach (var t in alert.Techniques)
+        {
+            if ((ByTechnique.TryGetValue(t, out refs) && AnyStart(refs, alert))
+                || (t.IsSubTechnique && ByTechnique.TryGetValue(t.Parent, out refs) && AnyStart(refs, alert)))
+            {
+                return true;
+            }
+        }
+
+        foreach (var t in alert.Tactics)
+        {
+            if (ByTactic.TryGetValue(t, out refs) && AnyStart(refs, alert))
+            {
+                return true;
+            }
+        }
+
+        return AnyStart(Always, alert);
+    }
+
+    private bool AnyStart(StepRef[] refs, NormalizedAlert alert)
+    {
+        foreach (var r in refs)
+        {
+            if ((Playbooks[r.Playbook].StartMask & (1UL << r.Step)) != 0 && Steps[r.Global].Criteria.IsMatch(alert))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void Add<TKey>(Dictionary<TKey, List<StepRef>> index, TKey key, StepRef r)
         where TKey : notnull
     {

@@ -35,7 +35,9 @@ public sealed class PlaybookEngine
     public PlaybookMatchResult Match(IEnumerable<NormalizedAlert> alerts)
     {
         ArgumentNullException.ThrowIfNull(alerts);
-        var ordered = alerts.OrderBy(a => a.Time.UtcTicks).ThenBy(a => a.Id, StringComparer.Ordinal);
+        IEnumerable<NormalizedAlert> ordered = alerts is IReadOnlyList<NormalizedAlert> list && IsOrdered(list)
+            ? list
+            : alerts.OrderBy(a => a.Time.UtcTicks).ThenBy(a => a.Id, StringComparer.Ordinal);
         var session = CreateSession();
         var detections = new List<PlaybookDetection>();
         foreach (var a in ordered)
@@ -52,6 +54,29 @@ public sealed class PlaybookEngine
     public IReadOnlyList<PlaybookDetection> Match(AlertSequence sequence)
     {
         ArgumentNullException.ThrowIfNull(sequence);
-        return Match(sequence.Alerts).Detections;
+        var alerts = sequence.Alerts;
+        var canStart = false;
+        for (var i = 0; i < alerts.Count && !canStart; i++)
+        {
+            canStart = _library.CanStart(alerts[i]);
+        }
+
+        // Most sequences contain no step that opens a playbook: skip building a session for them.
+        return canStart ? Match(alerts).Detections : [];
+    }
+
+    private static bool IsOrdered(IReadOnlyList<NormalizedAlert> alerts)
+    {
+        for (var i = 1; i < alerts.Count; i++)
+        {
+            var (a, b) = (alerts[i - 1], alerts[i]);
+            var byTime = a.Time.UtcTicks.CompareTo(b.Time.UtcTicks);
+            if (byTime > 0 || (byTime == 0 && string.CompareOrdinal(a.Id, b.Id) > 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

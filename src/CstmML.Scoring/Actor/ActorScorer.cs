@@ -55,7 +55,18 @@ public sealed class ActorScorer : IDisposable
     private ActorResult Decide(float[] raw, float[] features, IReadOnlyList<string> techniques)
     {
         var p = TemperatureScaling.Apply(raw, _manifest.Temperature);
-        var order = Enumerable.Range(0, p.Length).OrderByDescending(k => p[k]).ThenBy(k => k).ToArray();
+        var order = new int[p.Length];
+        for (var k = 0; k < order.Length; k++)
+        {
+            order[k] = k;
+        }
+
+        // Highest probability first; ties keep class order (deterministic).
+        Array.Sort(order, (a, b) =>
+        {
+            var byP = p[b].CompareTo(p[a]);
+            return byP != 0 ? byP : a.CompareTo(b);
+        });
         var top = order[0];
         var distance = _centroids.NearestDistance(features);
         string? reason = distance > _manifest.OodDistanceThreshold ? AbstainReasons.OutOfDistribution
@@ -63,11 +74,12 @@ public sealed class ActorScorer : IDisposable
             : null;
 
         var labels = _manifest.ClassLabels;
+        var distinct = techniques.Distinct(StringComparer.Ordinal).ToArray();
         var candidates = order.Take(MaxCandidates).Select((k, rank) =>
         {
             // The top candidate is explained against the runner-up; every other one against the top.
             var rival = rank == 0 ? (order.Length > 1 ? labels[order[1]] : labels[k]) : labels[top];
-            return new ActorCandidate(labels[k], p[k], _evidence.Separating(labels[k], rival, techniques));
+            return new ActorCandidate(labels[k], p[k], _evidence.Separating(labels[k], rival, distinct));
         }).ToArray();
 
         return new ActorResult

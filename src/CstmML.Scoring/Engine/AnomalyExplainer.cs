@@ -23,15 +23,24 @@ internal sealed class AnomalyExplainer
 
     public AnomalyResult Explain(AnomalyResult anomaly, AlertSequence sequence, IReadOnlyList<string> tokens)
     {
-        // Padded index i (0 = <start>) is alert i - 1; the start and end tokens have no alert.
-        var ids = new List<string>();
+        // Padded index i (0 = <start>) is token i - 1; the start and end tokens have no alert. A token is one alert
+        // (alert-type tokens) or one run of a technique (technique tokens), which may span several alerts.
+        var spans = TokenAlerts(sequence, tokens.Count);
+        int first = int.MaxValue, last = -1;
         for (var i = 0; i < anomaly.RarestWindow.Tokens.Count; i++)
         {
-            var alert = anomaly.RarestWindow.Start + i - 1;
-            if (alert >= 0 && alert < sequence.Alerts.Count)
+            var token = anomaly.RarestWindow.Start + i - 1;
+            if (token >= 0 && token < spans.Length && spans[token].First >= 0)
             {
-                ids.Add(sequence.Alerts[alert].Id);
+                first = Math.Min(first, spans[token].First);
+                last = Math.Max(last, spans[token].Last);
             }
+        }
+
+        var ids = new List<string>();
+        for (var a = first; a <= last; a++)
+        {
+            ids.Add(sequence.Alerts[a].Id);
         }
 
         var differences = new List<string>();
@@ -46,9 +55,10 @@ internal sealed class AnomalyExplainer
             if (unseen.Length > 0)
             {
                 var distinct = unseen.Distinct(StringComparer.Ordinal).ToArray();
-                var kind = _tokens == TokenKind.Technique ? "techniques" : "alert types";
                 var listed = string.Join(", ", distinct.Take(MaxListed)) + (distinct.Length > MaxListed ? ", ..." : string.Empty);
-                differences.Add(Invariant($"{unseen.Length} of {tokens.Count} alerts are {kind} never seen in this baseline: {listed}"));
+                differences.Add(_tokens == TokenKind.Technique
+                    ? Invariant($"{unseen.Length} of the {tokens.Count} technique steps use techniques never seen in this baseline: {listed}")
+                    : Invariant($"{unseen.Length} of {tokens.Count} alerts are alert types never seen in this baseline: {listed}"));
             }
         }
 
@@ -63,6 +73,46 @@ internal sealed class AnomalyExplainer
         }
 
         return anomaly with { RarestWindowAlertIds = ids, Differences = differences };
+    }
+
+    // For each token, the first and last alert behind it ((-1, -1) if none), replaying how the tokens were made.
+    private (int First, int Last)[] TokenAlerts(AlertSequence sequence, int count)
+    {
+        var spans = new (int First, int Last)[count];
+        spans.AsSpan().Fill((-1, -1));
+        var alerts = sequence.Alerts;
+        if (_tokens != TokenKind.Technique)
+        {
+            for (var a = 0; a < Math.Min(count, alerts.Count); a++)
+            {
+                spans[a] = (a, a);
+            }
+
+            return spans;
+        }
+
+        // SequenceBuilder collapses a technique repeated by consecutive alerts into one step.
+        var k = -1;
+        for (var a = 0; a < alerts.Count; a++)
+        {
+            foreach (var t in alerts[a].Techniques)
+            {
+                if (k >= 0 && k < count && sequence.Techniques[k] == t)
+                {
+                    spans[k].Last = a;
+                    continue;
+                }
+
+                if (++k >= count)
+                {
+                    return spans;
+                }
+
+                spans[k] = (a, a);
+            }
+        }
+
+        return spans;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

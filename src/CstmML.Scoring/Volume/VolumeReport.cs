@@ -5,7 +5,17 @@ namespace CstmML.Scoring.Volume;
 /// <summary>The volume findings of a run and the numbers the run summary reports about them.</summary>
 public sealed record VolumeReport
 {
-    public required IReadOnlyList<VolumeFinding> Findings { get; init; }
+    private readonly IReadOnlyList<VolumeFinding> _findings = [];
+
+    public required IReadOnlyList<VolumeFinding> Findings
+    {
+        get => _findings;
+        init
+        {
+            _findings = value;
+            _byKey = null; // a copy made with `with { Findings = ... }` must not keep the old index
+        }
+    }
 
     /// <summary>Distinct (scope, key, tactic) series counted.</summary>
     public required int Series { get; init; }
@@ -28,6 +38,9 @@ public sealed record VolumeReport
 
     /// <summary>How long after its change point a level shift counts as covering a sequence.</summary>
     public int LevelShiftWindowHours { get; init; } = VolumeDefaults.WindowHours;
+
+    // Built on first use by FindingsCovering; a benign race between scoring workers builds the same index twice.
+    private Dictionary<(string Scope, string Key), List<int>>? _byKey;
 
     public int SpikeCount => Findings.Count(f => f.Kind == VolumeKinds.Spike);
 
@@ -56,16 +69,29 @@ public sealed record VolumeReport
     /// </summary>
     public IReadOnlyList<VolumeFinding> FindingsCovering(DateTimeOffset start, DateTimeOffset end, string account, string principal)
     {
-        var list = new List<VolumeFinding>();
-        foreach (var f in Findings)
+        // Every scored sequence asks: look findings up by scope and key instead of scanning them all.
+        var index = _byKey ??= Index(Findings);
+        var mine = new List<int>();
+        if (!string.IsNullOrEmpty(account) && index.TryGetValue((VolumeScopes.Account, account), out var byAccount))
         {
-            var mine = (f.Scope == VolumeScopes.Account && f.Key == account && !string.IsNullOrEmpty(account)) ||
-                       (f.Scope == VolumeScopes.Principal && f.Key == principal);
-            if (!mine)
-            {
-                continue;
-            }
+            mine.AddRange(byAccount);
+        }
 
+        if (principal is not null && index.TryGetValue((VolumeScopes.Principal, principal), out var byPrincipal))
+        {
+            mine.AddRange(byPrincipal);
+        }
+
+        if (mine.Count == 0)
+        {
+            return [];
+        }
+
+        mine.Sort(); // report order, as in Findings
+        var list = new List<VolumeFinding>();
+        foreach (var i in mine)
+        {
+            var f = Findings[i];
             var until = f.HourStart.AddHours(f.Kind == VolumeKinds.LevelShift ? LevelShiftWindowHours : 1);
             if (f.HourStart <= end && until > start)
             {
@@ -74,5 +100,27 @@ public sealed record VolumeReport
         }
 
         return list;
+    }
+
+    private static Dictionary<(string Scope, string Key), List<int>> Index(IReadOnlyList<VolumeFinding> findings)
+    {
+        var index = new Dictionary<(string Scope, string Key), List<int>>();
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var f = findings[i];
+            if (f.Scope is not (VolumeScopes.Account or VolumeScopes.Principal))
+            {
+                continue;
+            }
+
+            if (!index.TryGetValue((f.Scope, f.Key), out var list))
+            {
+                index[(f.Scope, f.Key)] = list = [];
+            }
+
+            list.Add(i);
+        }
+
+        return index;
     }
 }

@@ -551,4 +551,54 @@ public class PlaybookMatchSessionTests
         var d = Assert.Single(new PlaybookEngine([Yaml.Steps(Recon)]).Match(sequence));
         Assert.Equal(4, d.StepsMatched);
     }
+
+    [Fact]
+    public void Match_SequenceWithoutStartingStep_NoDetectionSameAsStreaming()
+    {
+        // GetCallerIdentity, ListBuckets and GetObject match steps, but none can open a partial match.
+        var alerts = new[] { A.Ct("GetCallerIdentity", 0), A.Ct("ListBuckets", 1), A.Ct("GetObject", 2) };
+        var engine = new PlaybookEngine([Yaml.Steps(Recon)]);
+
+        Assert.Empty(engine.Match(Sequence(alerts)));
+        Assert.Empty(engine.Match(alerts).Detections);
+    }
+
+    [Fact]
+    public void Match_SequenceStartingStepLast_SameDetectionsAsStreaming()
+    {
+        var alerts = new[]
+        {
+            A.Ct("GetObject", 0, id: "e1"), A.Ct("DescribeInstances", 1, id: "e2"), A.Ct("GetCallerIdentity", 2, id: "e3"),
+            A.Ct("ListBuckets", 3, id: "e4"), A.Ct("GetObject", 4, id: "e5"),
+        };
+        var engine = new PlaybookEngine([Yaml.Steps(Recon)]);
+
+        var d = Assert.Single(engine.Match(Sequence(alerts)));
+
+        Assert.Equal(["e2", "e3", "e4", "e5"], d.Steps.Select(s => Assert.Single(s.AlertIds)));
+        var streamed = Assert.Single(engine.Match(alerts).Detections);
+        Assert.Equal(streamed.Steps.SelectMany(s => s.AlertIds), d.Steps.SelectMany(s => s.AlertIds));
+        Assert.Equal((streamed.Start, streamed.End, streamed.StepsMatched), (d.Start, d.End, d.StepsMatched));
+    }
+
+    [Fact]
+    public void Match_UnsortedAlerts_SortedByTimeThenIdBeforeMatching()
+    {
+        // Same time for the first two: the id breaks the tie, so "a" (DescribeInstances) opens the match.
+        var alerts = new[] { A.Ct("GetCallerIdentity", 1, id: "b"), A.Ct("GetObject", 3, id: "d"), A.Ct("DescribeInstances", 1, id: "a"), A.Ct("ListBuckets", 2, id: "c") };
+
+        var d = Assert.Single(Run(Recon, alerts).Detections);
+
+        Assert.Equal(["a", "b", "c", "d"], d.Steps.Select(s => Assert.Single(s.AlertIds)));
+    }
+
+    private static CstmML.Core.Sequences.AlertSequence Sequence(NormalizedAlert[] alerts) => new()
+    {
+        SequenceId = "s1",
+        Account = alerts[0].Account,
+        Principal = alerts[0].Principal,
+        Start = alerts[0].Time,
+        End = alerts[^1].Time,
+        Alerts = alerts,
+    };
 }

@@ -140,16 +140,21 @@ internal sealed class CloudTrailSource : IAlertSource
             time = parsed;
         }
 
-        time = time.ToUniversalTime();
+        var v = default(CloudTrailValues);
+        v.Time = time.ToUniversalTime();
+        v.HasIdentity = f.UserIdentity.ValueKind == JsonValueKind.Object;
+        if (v.HasIdentity)
+        {
+            v.Identity = AwsIdentity.FromJson(f.UserIdentity);
+        }
 
-        var userIdentity = Present(f.UserIdentity);
-        var account = NonEmpty(f.RecipientAccountId) ?? (userIdentity is { } ui ? ui.NonEmpty(Identity.AwsIdentityFields.AccountId) : null);
-        var id = NonEmpty(f.EventId) ?? ContentId.For(r);
+        v.RecipientAccountId = NonEmpty(f.RecipientAccountId);
+        v.Id = NonEmpty(f.EventId) ?? ContentId.For(r);
 
         var nameEl = Present(f.EventName);
         if (nameEl is null && Present(f.InsightDetails) is { ValueKind: JsonValueKind.Object } insight)
         {
-            return NormalizeResult.Ok(Insight(r, insight, id, time, account, rawRef));
+            return NormalizeResult.Ok(Insight(r, insight, v.Id, v.Time, v.RecipientAccountId ?? v.Identity.AccountId, rawRef));
         }
 
         if (nameEl is not { } ne)
@@ -162,20 +167,36 @@ internal sealed class CloudTrailSource : IAlertSource
             return NormalizeResult.Fail($"eventName must be a non-empty string, got {Describe(ne)}", F.EventName);
         }
 
-        var eventName = CloudTrailMappings.NormalizeEventName(rawName);
-        var eventSource = f.EventSource.ValueKind == JsonValueKind.String ? f.EventSource.GetString() : null;
-        var principal = AwsPrincipal.FromUserIdentity(userIdentity, account);
+        v.EventName = rawName;
+        v.EventSource = f.EventSource.ValueKind == JsonValueKind.String ? f.EventSource.GetString() : null;
+        v.ErrorCode = NonEmpty(f.ErrorCode);
+        v.ConsoleLoginFailure = IsConsoleLoginFailure(f.ResponseElements);
+        v.ReadOnly = StatedReadOnly(f.ReadOnly);
+        v.InstanceType = f.RequestParameters.Prop(F.InstanceType) is { ValueKind: JsonValueKind.String } t ? t.GetString() : null;
+        v.AwsRegion = NonEmpty(f.AwsRegion);
+        v.SourceIpAddress = NonEmpty(f.SourceIpAddress);
+        v.UserAgent = NonEmpty(f.UserAgent);
+        return NormalizeResult.Ok(Build(v, rawRef));
+    }
 
-        var errorCode = NonEmpty(f.ErrorCode);
-        var outcome = errorCode ?? (IsConsoleLoginFailure(f.ResponseElements) ? Outcomes.Failure : Outcomes.Success);
+    /// <summary>The alert of an API record's values (the rules shared by the document and the streaming reader).</summary>
+    internal NormalizedAlert Build(in CloudTrailValues v, RawRef rawRef)
+    {
+        var account = v.RecipientAccountId ?? (v.HasIdentity ? v.Identity.AccountId : null);
+        var eventName = CloudTrailMappings.NormalizeEventName(v.EventName);
+        var eventSource = v.EventSource;
+        var principal = v.HasIdentity ? AwsPrincipal.From(v.Identity, account) : AwsPrincipal.Unknown;
+
+        var errorCode = v.ErrorCode;
+        var outcome = errorCode ?? (v.ConsoleLoginFailure ? Outcomes.Failure : Outcomes.Success);
         var failed = errorCode is not null || outcome == Outcomes.Failure;
-        var readOnly = IsReadOnly(f.ReadOnly, eventName);
+        var readOnly = v.ReadOnly ?? GuessReadOnly(eventName);
 
         var entry = _mappings.Find(eventSource, eventName, failed) ?? (readOnly ? _mappings.Family(eventSource, eventName) : null);
         IReadOnlyList<TechniqueId> techniques = entry?.Techniques ?? [];
         IReadOnlyList<TacticId> tactics = entry?.Tactics ?? [];
         IReadOnlyList<TechniqueMapping> mapping = entry?.Mapping ?? [];
-        if (eventName == "RunInstances" && IsGpuInstance(f.RequestParameters))
+        if (eventName == "RunInstances" && IsGpuInstance(v.InstanceType))
         {
             // Accelerated instance types are what cryptominers launch (Stratus ec2-launch-unusual-instances).
             var builder = new MappingBuilder();
@@ -190,10 +211,10 @@ internal sealed class CloudTrailSource : IAlertSource
             severity += 1;
         }
 
-        return NormalizeResult.Ok(new NormalizedAlert
+        return new NormalizedAlert
         {
-            Id = id,
-            Time = time,
+            Id = v.Id,
+            Time = v.Time,
             Provider = CloudProvider.Aws,
             Product = AlertProduct.CloudTrail,
             Type = eventName,
@@ -201,10 +222,10 @@ internal sealed class CloudTrailSource : IAlertSource
             PrincipalType = principal.Type,
             SessionName = principal.SessionName,
             Account = account ?? string.Empty,
-            Region = NonEmpty(f.AwsRegion),
-            SourceIp = SourceIp(NonEmpty(f.SourceIpAddress)),
-            UserAgent = NonEmpty(f.UserAgent),
-            AccessKeyId = f.UserIdentity.ValueKind == JsonValueKind.Object ? f.UserIdentity.NonEmpty(AwsIdentityFields.AccessKeyId) : null,
+            Region = v.AwsRegion,
+            SourceIp = SourceIp(v.SourceIpAddress),
+            UserAgent = v.UserAgent,
+            AccessKeyId = v.HasIdentity ? v.Identity.AccessKeyId : null,
             Outcome = outcome,
             Severity = Math.Min(severity, 10),
             Service = eventSource,
@@ -212,7 +233,7 @@ internal sealed class CloudTrailSource : IAlertSource
             Tactics = tactics,
             Mapping = mapping,
             RawRef = rawRef,
-        });
+        };
     }
 
     private static JsonElement? Present(JsonElement e) => e.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null : e;
@@ -235,25 +256,29 @@ internal sealed class CloudTrailSource : IAlertSource
         RawRef = rawRef,
     };
 
-    /// <summary>readOnly when CloudTrail says so; otherwise guessed from the verb.</summary>
-    private static bool IsReadOnly(JsonElement readOnly, string eventName) => readOnly switch
+    /// <summary>readOnly when CloudTrail says so (a boolean, or the string "true"/"false"); null otherwise.</summary>
+    private static bool? StatedReadOnly(JsonElement readOnly) => readOnly switch
     {
         { ValueKind: JsonValueKind.True } => true,
         { ValueKind: JsonValueKind.False } => false,
         { ValueKind: JsonValueKind.String } s when s.ValueEquals("true") => true,
         { ValueKind: JsonValueKind.String } s when s.ValueEquals("false") => false,
-        _ => eventName.StartsWith("Describe", StringComparison.Ordinal) || eventName.StartsWith("List", StringComparison.Ordinal) ||
-             eventName.StartsWith("Get", StringComparison.Ordinal) || eventName.StartsWith("Head", StringComparison.Ordinal) ||
-             eventName.StartsWith("Lookup", StringComparison.Ordinal) || eventName.StartsWith("BatchGet", StringComparison.Ordinal) ||
-             eventName.StartsWith("Search", StringComparison.Ordinal),
+        _ => null,
     };
+
+    /// <summary>readOnly guessed from the verb when the record does not state it.</summary>
+    private static bool GuessReadOnly(string eventName) =>
+        eventName.StartsWith("Describe", StringComparison.Ordinal) || eventName.StartsWith("List", StringComparison.Ordinal) ||
+        eventName.StartsWith("Get", StringComparison.Ordinal) || eventName.StartsWith("Head", StringComparison.Ordinal) ||
+        eventName.StartsWith("Lookup", StringComparison.Ordinal) || eventName.StartsWith("BatchGet", StringComparison.Ordinal) ||
+        eventName.StartsWith("Search", StringComparison.Ordinal);
 
     private static bool IsConsoleLoginFailure(JsonElement responseElements) =>
         responseElements.Prop(F.ConsoleLogin) is { ValueKind: JsonValueKind.String } v && v.ValueEquals(F.ConsoleLoginFailure);
 
-    private static bool IsGpuInstance(JsonElement requestParameters)
+    private static bool IsGpuInstance(string? type)
     {
-        if (requestParameters.Prop(F.InstanceType) is not { ValueKind: JsonValueKind.String } t || t.GetString() is not { } type)
+        if (type is null)
         {
             return false;
         }

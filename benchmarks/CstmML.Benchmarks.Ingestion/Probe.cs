@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using CstmML.Core.Serialization;
+using CstmML.Ingestion;
+using CstmML.Ingestion.Pipeline;
+
+namespace CstmML.Benchmarks.Ingestion;
+
+/// <summary>One timed in-process pass of the map pipeline over a file (output to Stream.Null).</summary>
+internal static class Probe
+{
+    public static (long Records, double WallSeconds, double CpuSeconds) Run(string path, bool fastPaths, bool write, int parallelism = 1)
+    {
+        var process = Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var pipeline = new AlertPipeline(SourceRegistry.Default, new PipelineOptions { FastPaths = fastPaths, Parallelism = parallelism });
+        long n = 0;
+        using (var writer = new JsonLinesWriter(Stream.Null))
+        {
+            foreach (var alert in pipeline.Run([path]))
+            {
+                if (write)
+                {
+                    writer.Write(alert, CstmJsonContext.Default.NormalizedAlert);
+                }
+
+                n++;
+            }
+        }
+
+        var wall = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
+        return (n, wall, cpu);
+    }
+}

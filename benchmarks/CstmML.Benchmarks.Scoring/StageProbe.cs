@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using CstmML.Features.Featurization;
+using CstmML.Features.Sequencing;
+using CstmML.Features.Velocity;
+using CstmML.Scoring.Baselines;
+using CstmML.Scoring.Engine;
+
+namespace CstmML.Benchmarks.Scoring;
+
+/// <summary>
+/// <c>probe [INPUT] [MODEL] [ROUNDS]</c>: splits the scorer's CPU time (process CPU, so usable on a loaded machine) by stage on real sequences (featurize, actor,
+/// baselines, anomaly explanation, playbooks, velocity, the whole <see cref="ScoringEngine.Score"/>), in batches of 256
+/// like <c>cstm score</c>. Quick to run while optimising; BenchmarkDotNet gives the recorded figures.
+/// </summary>
+internal static class StageProbe
+{
+    public const string Flag = "probe";
+    private const int Batch = 256;
+
+    public static void Run(string[] args)
+    {
+        var root = ScoringInputs.RepoRoot();
+        var input = args.Length > 0 ? args[0] : Path.Combine(root, "training-data", "corpus");
+        var model = args.Length > 1 ? args[1] : Path.Combine(root, "models", "default");
+        var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
+        var sequences = ScoringInputs.Load(input);
+        var alerts = sequences.Sum(s => s.Alerts.Count);
+        Console.WriteLine($"{sequences.Count:N0} sequences, {alerts:N0} alerts from {input}");
+        using var engine = ScoringEngine.Load(model);
+        var featurizer = new SequenceFeaturizer();
+        var batches = sequences.Chunk(Batch).ToArray();
+        var kind = engine.LoadedModel.Baselines.Set.Tokens;
+        using var process = Process.GetCurrentProcess();
+        for (var round = 0; round < rounds; round++)
+        {
+            var t = new Dictionary<string, double>();
+            void Time(string stage, Action a)
+            {
+                // Process CPU time, not wall time: the figures stay usable on a shared, loaded machine.
+                var before = process.TotalProcessorTime;
+                a();
+                process.Refresh();
+                t[stage] = t.GetValueOrDefault(stage) + (process.TotalProcessorTime - before).TotalMilliseconds;
+            }
+
+            var ordered = sequences.SelectMany(s => s.Alerts).OrderBy(a => a.Time).ToArray();
+            Time("sequencer", () =>
+            {
+                var sequencer = new Sequencer(new SequencerOptions { Lateness = TimeSpan.FromDays(1) });
+                foreach (var a in ordered)
+                {
+                    sequencer.Add(a);
+                }
+
+                sequencer.Flush();
+            });
+            foreach (var b in batches)
+            {
+                float[][] features = [];
+                IReadOnlyList<string>[] tokens = [];
+                Time("featurize", () => features = b.Select(featurizer.Featurize).ToArray());
+                Time("tokens", () => tokens = b.Select(s => SequenceTokens.Of(s, kind)).ToArray());
+                var techniques = b.Select(s => (IReadOnlyList<string>)s.Techniques.Select(x => x.Value).ToArray()).ToArray();
+                Time("actor onnx", () => engine.LoadedModel.Actor.RawProbabilities(features));
+                Time("actor", () => engine.LoadedModel.Actor.Score(features, techniques));
+                var inputs = b.Select((s, i) => new BaselineInput(BaselineKeys.RoleOf(s), BaselineKeys.CohortOf(s), tokens[i], features[i])).ToArray();
+                Time("baselines", () => engine.LoadedModel.Baselines.Score(inputs));
+                Time("playbooks", () => Array.ForEach(b, s => engine.Playbooks.Match(s)));
+                Time("velocity", () => Array.ForEach(b, s => VelocityProfile.From(s)));
+                Time("score (all)", () => engine.Score(b));
+            }
+
+            Console.WriteLine($"round {round + 1}:");
+            foreach (var (stage, ms) in t)
+            {
+                Console.WriteLine($"  {stage,-12} {ms,9:F1} ms  {1000 * ms / sequences.Count,8:F1} us/sequence  {1e6 * ms / alerts,8:F2} ns/alert -> {alerts / (ms / 1000):N0} alerts/s");
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using CstmML.Core.Serialization;
+using CstmML.Ingestion.Sources.Csv;
+
+namespace CstmML.Ingestion.Pipeline;
+
+/// <summary>
+/// The reading side of <see cref="AlertPipeline"/>: expands the inputs, opens each file, splits it into raw records
+/// (the reader only finds record boundaries) and CSV rows, and emits them with every reading reject, in input
+/// order, as <see cref="RecordBatch"/>es. Evaluation and counting happen elsewhere.
+/// </summary>
+internal sealed class BatchSource
+{
+    private readonly ReaderOptions _reader;
+    private readonly IAlertSource? _forced;
+
+    public BatchSource(ReaderOptions reader, IAlertSource? forced)
+    {
+        _reader = reader;
+        _forced = forced;
+    }
+
+    /// <summary>The batches of every file of <paramref name="inputs"/> (files, folders, globs).</summary>
+    public IEnumerable<RecordBatch> Files(IEnumerable<string> inputs, CancellationToken cancellationToken)
+    {
+        var batch = new RecordBatch();
+        var (files, errors) = InputFiles.Expand(inputs);
+        foreach (var e in errors)
+        {
+            batch.AddReject(e);
+        }
+
+        foreach (var file in files)
+        {
+            // The consumer checks cancellation at each file start too; stopping here keeps the reader from running ahead.
+            cancellationToken.ThrowIfCancellationRequested();
+            batch.AddFileStart();
+            if (InputFiles.IsCsv(file) && _forced is not null && _forced is not CsvAlertSource)
+            {
+                batch.AddReject(new RejectRecord(file, 0, null, $"file is CSV but --format is {_forced.Name}; file skipped"));
+                continue;
+            }
+
+            var stream = TryOpen(file, batch);
+            if (stream is null)
+            {
+                continue;
+            }
+
+            var parts = InputFiles.IsCsv(file) ? Csv(stream, file, () => batch) : Json(stream, file, () => batch);
+            foreach (var full in parts)
+            {
+                yield return full;
+                batch = new RecordBatch();
+            }
+        }
+
+        yield return batch;
+    }
+
+    /// <summary>The batches of one open JSON stream named <paramref name="name"/> (no file start entry).</summary>
+    public IEnumerable<RecordBatch> Stream(Stream stream, string name)
+    {
+        var batch = new RecordBatch();
+        foreach (var full in Json(stream, name, () => batch))
+        {
+            yield return full;
+            batch = new RecordBatch();
+        }
+
+        yield return batch;
+    }
+
+    // Fills the current batch (current() changes after each yield) and yields it whenever it is full.
+    private IEnumerable<RecordBatch> Json(Stream stream, string file, Func<RecordBatch> current)
+    {
+        using var owned = stream;
+        using var reader = new JsonRecordReader(stream, file, _reader, r => current().AddReject(r));
+        while (ReadRecord(reader, file, current()))
+        {
+            if (current().IsFull)
+            {
+                yield return current();
+            }
+        }
+    }
+
+    private static bool ReadRecord(JsonRecordReader reader, string file, RecordBatch batch)
+    {
+        try
+        {
+            if (!reader.TryReadRaw(out var raw, out var rawRef))
+            {
+                return false;
+            }
+
+            batch.AddRecord(raw, rawRef);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            // The reader reports bad input itself; reaching here is a reader bug, still never fatal to the run.
+            batch.AddReject(new RejectRecord(file, 0, null, $"internal reader error ({ex.GetType().Name}: {ex.Message}); rest of file skipped"));
+            return false;
+        }
+    }
+
+    private static IEnumerable<RecordBatch> Csv(Stream stream, string file, Func<RecordBatch> current)
+    {
+        using var rows = CsvAlertSource.ReadFile(stream, file).GetEnumerator();
+        while (NextRow(rows, file, current()))
+        {
+            current().AddRow(rows.Current);
+            if (current().IsFull)
+            {
+                yield return current();
+            }
+        }
+    }
+
+    private static bool NextRow(IEnumerator<CsvRowResult> rows, string file, RecordBatch batch)
+    {
+        try
+        {
+            return rows.MoveNext();
+        }
+        catch (Exception ex)
+        {
+            // CsvHelper throws on I/O errors and rows over the size limit; the rows before still flowed.
+            batch.AddReject(new RejectRecord(file, 0, null, $"cannot read CSV ({ex.GetType().Name}: {ex.Message}); rest of file skipped"));
+            return false;
+        }
+    }
+
+    private static Stream? TryOpen(string file, RecordBatch batch)
+    {
+        try
+        {
+            return InputStreams.Open(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            batch.AddReject(new RejectRecord(file, 0, null, $"cannot open ({ex.Message})"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Buffers;
+using System.Runtime.ExceptionServices;
+using CstmML.Core.Alerts;
+using CstmML.Core.Serialization;
+using CstmML.Ingestion.Sources.Csv;
+
+namespace CstmML.Ingestion.Pipeline;
+
+/// <summary>
+/// A run of consecutive input entries (records with their raw bytes, rejects, file starts, CSV rows), the unit
+/// handed from the reading thread to the workers and, in the same order, to the consumer. Its bytes are a pooled
+/// buffer, returned by <see cref="Release"/> once the consumer is done.
+/// </summary>
+internal sealed class RecordBatch
+{
+    private readonly List<BatchItem> _items = [];
+    private byte[] _buffer;
+    private int _used;
+    private int _records;
+
+    public RecordBatch() => _buffer = ArrayPool<byte>.Shared.Rent(PipelineDefaults.BatchBytes);
+
+    public IReadOnlyList<BatchItem> Items => _items;
+
+    /// <summary>The outcome of each Record item (same index), when a worker evaluated the batch.</summary>
+    public RecordOutcome[]? Outcomes { get; set; }
+
+    /// <summary>
+    /// Parallel runs: completed once a worker has evaluated the batch (entries it could not evaluate, e.g. after an
+    /// unexpected exception, keep a default outcome and are evaluated by the consumer).
+    /// </summary>
+    public TaskCompletionSource? Done { get; set; }
+
+    /// <summary>Parallel runs: the reading thread failed here; the consumer rethrows it in input order.</summary>
+    public ExceptionDispatchInfo? Failure { get; set; }
+
+    /// <summary>Full: hand it on.</summary>
+    public bool IsFull => _records >= PipelineDefaults.BatchRecords || _used >= PipelineDefaults.BatchBytes;
+
+    /// <summary>The bytes of a Record item.</summary>
+    public ReadOnlySpan<byte> Bytes(in BatchItem item) => _buffer.AsSpan(item.Start, item.Length);
+
+    public void AddFileStart() => _items.Add(new BatchItem { Kind = BatchItemKind.FileStart });
+
+    public void AddReject(RejectRecord reject) => _items.Add(new BatchItem { Kind = BatchItemKind.Reject, Reject = reject });
+
+    public void AddRow(CsvRowResult row)
+    {
+        _items.Add(new BatchItem { Kind = BatchItemKind.Row, Row = row });
+        _records++;
+    }
+
+    public void AddRecord(ReadOnlySpan<byte> raw, RawRef rawRef)
+    {
+        if (_used + raw.Length > _buffer.Length)
+        {
+            // Only the first record can be this large (IsFull stops the batch at BatchBytes); up to MaxRecordBytes.
+            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _used + raw.Length));
+            _buffer.AsSpan(0, _used).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = bigger;
+        }
+
+        raw.CopyTo(_buffer.AsSpan(_used));
+        _items.Add(new BatchItem { Kind = BatchItemKind.Record, Start = _used, Length = raw.Length, RawRef = rawRef });
+        _used += raw.Length;
+        _records++;
+    }
+
+    /// <summary>Returns the buffer to the pool; the batch must not be used afterwards.</summary>
+    public void Release()
+    {
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+        }
+    }
+}

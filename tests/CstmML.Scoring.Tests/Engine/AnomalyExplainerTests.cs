@@ -1,0 +1,121 @@
+using CstmML.Core.Alerts;
+using CstmML.Core.Sequences;
+using CstmML.Scoring.Baselines;
+using CstmML.Scoring.Engine;
+using CstmML.Scoring.Results;
+
+namespace CstmML.Scoring.Tests.Engine;
+
+public class AnomalyExplainerTests
+{
+    private static readonly DateTimeOffset T0 = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Explain_TechniqueTokens_WindowNamesTheAlertsBehindItsSteps()
+    {
+        // Techniques per alert: T1580, T1580 (collapsed into one step), T1530, none, T1496 -> steps T1580, T1530, T1496.
+        var sequence = Sequence(["T1580"], ["T1580"], ["T1530"], [], ["T1496"]);
+        var tokens = sequence.Techniques.Select(t => t.Value).ToArray();
+        var explainer = new AnomalyExplainer(Set(TokenKind.Technique, ["T1580"]));
+
+        // Padded start 2 = step 1 (T1530); the window runs to the end token.
+        var result = explainer.Explain(Anomaly(new MarkovWindow(2, ["T1530", "T1496", "</s>"], -3)), sequence, tokens);
+
+        Assert.Equal(["a2", "a3", "a4"], result.RarestWindowAlertIds);
+        Assert.Contains("2 of the 3 technique steps use techniques never seen in this baseline: T1530, T1496", result.Differences);
+    }
+
+    [Fact]
+    public void Explain_CollapsedStepInWindow_CoversEveryAlertOfThatStep()
+    {
+        var sequence = Sequence(["T1580"], ["T1580"], ["T1530"]);
+        var tokens = sequence.Techniques.Select(t => t.Value).ToArray();
+        var explainer = new AnomalyExplainer(Set(TokenKind.Technique, ["T1580", "T1530"]));
+
+        var result = explainer.Explain(Anomaly(new MarkovWindow(0, ["<s>", "T1580"], -1)), sequence, tokens);
+
+        Assert.Equal(["a0", "a1"], result.RarestWindowAlertIds);
+        Assert.DoesNotContain(result.Differences, d => d.Contains("never seen", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Explain_AlertTypeTokens_OneAlertPerToken()
+    {
+        var sequence = Sequence([], [], [], []);
+        var tokens = sequence.Alerts.Select(SequenceTokens.AlertToken).ToArray();
+        var explainer = new AnomalyExplainer(Set(TokenKind.AlertType, [tokens[0]]));
+
+        var result = explainer.Explain(Anomaly(new MarkovWindow(2, [tokens[1], tokens[2]], -2)), sequence, tokens);
+
+        Assert.Equal(["a1", "a2"], result.RarestWindowAlertIds);
+        Assert.Contains(result.Differences, d => d.StartsWith("3 of 4 alerts are alert types never seen", StringComparison.Ordinal));
+    }
+
+    private static AlertSequence Sequence(params string[][] techniques)
+    {
+        var alerts = techniques.Select((t, i) => new NormalizedAlert
+        {
+            Id = $"a{i}",
+            Time = T0.AddMinutes(i),
+            Provider = CloudProvider.Aws,
+            Product = AlertProduct.CloudTrail,
+            Type = $"Call{i}",
+            Principal = "arn:aws:iam::111122223333:role/app",
+            Account = "111122223333",
+            Techniques = t.Select(TechniqueId.Parse).ToArray(),
+            RawRef = new RawRef("test", i),
+        }).ToArray();
+        var steps = new List<TechniqueId>();
+        foreach (var t in alerts.SelectMany(a => a.Techniques))
+        {
+            if (steps.Count == 0 || steps[^1] != t)
+            {
+                steps.Add(t);
+            }
+        }
+
+        return new AlertSequence
+        {
+            SequenceId = "s1",
+            Account = "111122223333",
+            Principal = "arn:aws:iam::111122223333:role/app",
+            Start = alerts[0].Time,
+            End = alerts[^1].Time,
+            Alerts = alerts,
+            Techniques = steps,
+        };
+    }
+
+    private static BaselineSet Set(TokenKind kind, string[] vocabulary) => new()
+    {
+        Tokens = kind,
+        Window = 3,
+        MinRoleHistory = 5,
+        ThresholdQuantile = 0.99,
+        KMeansOutput = "Score",
+        Baselines =
+        [
+            new RoleBaseline
+            {
+                Key = "role:app",
+                Level = BaselineLevel.Role,
+                TrainingSequences = 5,
+                Markov = MarkovChainModel.Fit([vocabulary], 1.0),
+                MarkovTail = TailDistribution.From([1.0, 2.0]),
+                Threshold = 2,
+            },
+        ],
+    };
+
+    private static AnomalyResult Anomaly(MarkovWindow window) => new()
+    {
+        Score = 5,
+        Threshold = 2,
+        Baseline = BaselineLevel.Role,
+        BaselineKey = "role:app",
+        MarkovSignal = 5,
+        MarkovTailProbability = 0.001,
+        TopNgrams = [],
+        RarestWindow = window,
+    };
+}

@@ -25,7 +25,7 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the split and every trainer; same data + seed => same manifest hashes. Default 42.", DefaultValueFactory = _ => 42 };
         var name = new Option<string>("--name") { Description = "Model name in the manifest. Default: the --out folder's name." };
         var timeSplit = new Option<bool>("--time-split") { Description = "Split by time (train on the past, test on the future) instead of shuffled groups." };
-        var tokens = new Option<TokenKind>("--tokens") { Description = "Markov tokens of the per-role baselines: Technique or AlertType (product:type). Default Technique (better on the seed-7 development corpus, docs/models.md).", DefaultValueFactory = _ => TokenKind.Technique };
+        var tokens = new Option<TokenKind>("--tokens") { Description = "Markov tokens of the per-role baselines: Technique or AlertType (product:type). Default AlertType (with the novelty signal, better on the seed-7 development corpus, docs/models.md).", DefaultValueFactory = _ => BaselineConstants.Tokens };
         var trainers = new Option<ActorTrainerKind[]>("--trainers") { Description = "Actor trainers compared on the calibration fold (lowest log-loss wins). Default all three.", AllowMultipleArgumentsPerToken = true };
         var rejects = CliOptions.Rejects();
         command.Options.Add(tokens);

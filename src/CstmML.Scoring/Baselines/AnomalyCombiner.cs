@@ -15,9 +15,31 @@ public static class AnomalyCombiner
             return -Math.Log10(markovP);
         }
 
-        // χ² survival function with 4 degrees of freedom: e^{-x/2} (1 + x/2).
-        var x = -2.0 * (Math.Log(markovP) + Math.Log(k));
-        var p = Math.Exp(-x / 2.0) * (1.0 + (x / 2.0));
-        return -Math.Log10(Math.Max(p, double.Epsilon));
+        return Combine([markovP, k]);
+    }
+
+    /// <summary>-log10 of the Fisher-combined probability of any number (≥ 1) of signals.</summary>
+    public static double Combine(IReadOnlyList<double> probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        ArgumentOutOfRangeException.ThrowIfZero(probabilities.Count);
+        if (probabilities.Count == 1)
+        {
+            return -Math.Log10(probabilities[0]);
+        }
+
+        // χ² survival function with 2k degrees of freedom: e^{-h} Σ_{i<k} h^i / i!, h = x/2 = -Σ ln p.
+        var h = -probabilities.Sum(Math.Log);
+        var term = 1.0;
+        var sum = 1.0;
+        for (var i = 1; i < probabilities.Count; i++)
+        {
+            term *= h / i;
+            sum += term;
+        }
+
+        // In log space: e^{-h} underflows long before the score stops meaning something.
+        var log10P = (-h + Math.Log(sum)) / Math.Log(10.0);
+        return -Math.Min(log10P, 0.0);
     }
 }

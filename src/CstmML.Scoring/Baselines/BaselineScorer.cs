@@ -93,7 +93,7 @@ public sealed class BaselineScorer : IDisposable
         double? pKMeans = distance is { } d && baseline.KMeansTail is { } tail ? tail.UpperTailProbability(d) : null;
         return new AnomalyResult
         {
-            Score = AnomalyCombiner.Combine(pMarkov, pKMeans),
+            Score = AnomalyCombiner.Combine(TailProbabilities(baseline, tokens, pMarkov, pKMeans)),
             Threshold = baseline.Threshold,
             Baseline = baseline.Level,
             BaselineKey = baseline.Key,
@@ -104,6 +104,24 @@ public sealed class BaselineScorer : IDisposable
             TopNgrams = markov.LowestTransitions,
             RarestWindow = markov.Rarest,
         };
+    }
+
+    /// <summary>The tail probabilities of every signal the baseline has, in a fixed order (Markov, KMeans, novelty).</summary>
+    public static IReadOnlyList<double> TailProbabilities(RoleBaseline baseline, IReadOnlyList<string> tokens, double markovP, double? kmeansP)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        var p = new List<double>(3) { markovP };
+        if (kmeansP is { } k)
+        {
+            p.Add(k);
+        }
+
+        if (baseline.NoveltyTail is { } novelty)
+        {
+            p.Add(novelty.UpperTailProbability(baseline.Markov.UnseenCount(tokens)));
+        }
+
+        return p;
     }
 
     public void Dispose()

@@ -93,6 +93,23 @@ public sealed record MarkovChainModel
         return padded;
     }
 
+    /// <summary>Number of distinct tokens of <paramref name="tokens"/> never seen in training (the novelty signal).</summary>
+    public int UnseenCount(IReadOnlyList<string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        EnsureIndex();
+        HashSet<string>? unseen = null;
+        foreach (var t in tokens)
+        {
+            if (!_vocabulary!.Contains(t))
+            {
+                (unseen ??= new HashSet<string>(StringComparer.Ordinal)).Add(t);
+            }
+        }
+
+        return unseen?.Count ?? 0;
+    }
+
     /// <summary>Sum of transition log-probabilities over the padded sequence.</summary>
     public double LogLikelihood(IReadOnlyList<string> tokens)
     {

@@ -24,6 +24,12 @@ public sealed record RoleBaseline
     /// <summary>Training distribution of the KMeans signal (min squared distance), when present.</summary>
     public TailDistribution? KMeansTail { get; init; }
 
+    /// <summary>
+    /// Training distribution of the novelty signal (distinct tokens outside the Markov vocabulary), when present;
+    /// absent in models trained before the signal existed.
+    /// </summary>
+    public TailDistribution? NoveltyTail { get; init; }
+
     /// <summary>Anomalous when the combined score exceeds this (a high quantile of the training combined scores).</summary>
     public required double Threshold { get; init; }
 }

@@ -7,12 +7,28 @@ namespace CstmML.Scoring.Baselines;
 /// </summary>
 public sealed record TailDistribution(IReadOnlyList<double> Sorted)
 {
-    // Keeps the tail scale positive when all training scores are equal.
-    private const double MinScale = 1e-6;
+    /// <summary>The default <see cref="ScaleFloor"/>: keeps the tail scale positive when all training scores are equal.</summary>
+    public const double MinScale = 1e-6;
+
+    /// <summary>
+    /// Lower bound of the beyond-max decay scale. A count signal whose benign values are all 0 would otherwise turn
+    /// one unit past the maximum into p ≈ 0; a floor of one unit makes each extra unit cost a factor e.
+    /// </summary>
+    public double ScaleFloor { get; init; } = MinScale;
+
+    /// <summary>
+    /// Extrapolate beyond the maximum on ln(1 + score) instead of the score (for heavy-tailed, non-negative signals
+    /// such as squared distances, where a linear tail turns one outlier into p ≈ 1e-14).
+    /// </summary>
+    public bool LogSpace { get; init; }
 
     /// <summary>Builds the distribution from unsorted scores.</summary>
     public static TailDistribution From(IEnumerable<double> scores) =>
         new(scores.Order().ToArray());
+
+    /// <summary>Builds the distribution from unsorted scores with a beyond-max scale floor.</summary>
+    public static TailDistribution From(IEnumerable<double> scores, double scaleFloor) =>
+        new(scores.Order().ToArray()) { ScaleFloor = scaleFloor };
 
     /// <summary>(1 + #{training scores ≥ s}) / (n + 1) up to the largest score, then decaying as exp(-(s - max) / sd); never 0.</summary>
     public double UpperTailProbability(double score)
@@ -20,7 +36,7 @@ public sealed record TailDistribution(IReadOnlyList<double> Sorted)
         if (Sorted.Count > 0 && score > Sorted[^1])
         {
             var floor = 1.0 / (Sorted.Count + 1.0);
-            return Math.Max(floor * Math.Exp(-(score - Sorted[^1]) / Scale()), double.Epsilon);
+            return Math.Max(floor * Math.Exp(-(Space(score) - Space(Sorted[^1])) / Scale()), double.Epsilon);
         }
 
         // First index whose value is >= score.
@@ -41,11 +57,37 @@ public sealed record TailDistribution(IReadOnlyList<double> Sorted)
         return (1.0 + (Sorted.Count - lo)) / (Sorted.Count + 1.0);
     }
 
+    private double Space(double x) => LogSpace ? Math.Log(1.0 + Math.Max(x, 0.0)) : x;
+
     private double Scale()
     {
-        var mean = Sorted.Average();
-        var variance = Sorted.Sum(x => (x - mean) * (x - mean)) / Sorted.Count;
-        return Math.Max(Math.Sqrt(variance), MinScale);
+        var mean = Sorted.Average(Space);
+        var variance = Sorted.Sum(x => (Space(x) - mean) * (Space(x) - mean)) / Sorted.Count;
+        // Files written before ScaleFloor existed deserialize it as 0: fall back to the old floor.
+        return Math.Max(Math.Sqrt(variance), ScaleFloor > 0 ? ScaleFloor : MinScale);
+    }
+
+    /// <summary>
+    /// The score whose upper-tail probability is <paramref name="p"/>: the nearest-rank (1 - p)-quantile when the
+    /// observed scores resolve p (p ≥ 1/(n+1)), else the point beyond the maximum where the exponential tail reaches p.
+    /// </summary>
+    public double ScoreAtTailProbability(double p)
+    {
+        if (Sorted.Count == 0)
+        {
+            throw new InvalidOperationException("Tail score of an empty distribution.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(p);
+        var floor = 1.0 / (Sorted.Count + 1.0);
+        if (p >= floor)
+        {
+            return Quantile(1.0 - p);
+        }
+
+        // Invert floor * exp(-(Space(s) - Space(max)) / scale) = p.
+        var target = Space(Sorted[^1]) + (Scale() * Math.Log(floor / p));
+        return LogSpace ? Math.Exp(target) - 1.0 : target;
     }
 
     /// <summary>The q-quantile (nearest rank, q in [0, 1]).</summary>

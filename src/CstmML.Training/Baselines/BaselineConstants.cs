@@ -32,6 +32,18 @@ public static class BaselineConstants
     /// <summary>KMeans iteration cap.</summary>
     public const int KMeansMaxIterations = 100;
 
-    /// <summary>The combination method's name in the manifest.</summary>
-    public const string Combination = "fisher(markov_rarest_window_tail_p, kmeans_min_sq_distance_tail_p)";
+    /// <summary>Novelty tail: each unseen token past the benign maximum divides the tail probability by e (at least).</summary>
+    public const double NoveltyScaleFloor = 1.0;
+
+    /// <summary>The combination method's name in the manifest (every signal on).</summary>
+    public const string Combination = $"fisher({MarkovSignalName}, {KMeansSignalName}, {NoveltySignalName})";
+
+    /// <summary>Manifest name of the Markov signal.</summary>
+    public const string MarkovSignalName = "markov_rarest_window_tail_p";
+
+    /// <summary>Manifest name of the KMeans signal.</summary>
+    public const string KMeansSignalName = "kmeans_min_sq_distance_tail_p";
+
+    /// <summary>Manifest name of the novelty signal.</summary>
+    public const string NoveltySignalName = "novelty_unseen_tokens_tail_p";
 }

@@ -60,13 +60,30 @@ internal sealed class BaselineTrainer(MLContext ml, BaselineOptions options, IPr
             }
 
             // The score distributions are out-of-fold, so they describe unseen benign sequences, not memorised ones.
-            var (markovSignals, distances) = OutOfFold(tokens, features, clusters, dimension, markov, kmeansFile is null ? null : files[kmeansFile]);
+            var (markovSignals, distances, novelty) = OutOfFold(tokens, features, clusters, dimension, markov, kmeansFile is null ? null : files[kmeansFile]);
             var markovTail = TailDistribution.From(markovSignals);
-            var kmeansTail = distances is null ? null : TailDistribution.From(distances);
-            var combined = markovSignals.Select((s, j) => AnomalyCombiner.Combine(
-                markovTail.UpperTailProbability(s),
-                distances is null ? null : kmeansTail!.UpperTailProbability(distances[j])));
-            var threshold = TailDistribution.From(combined).Quantile(options.ThresholdQuantile);
+            var kmeansTail = distances is null ? null : TailDistribution.From(distances) with { LogSpace = options.KMeansLogTail };
+            var noveltyTail = options.UseNovelty ? TailDistribution.From(novelty.Select(n => (double)n), options.NoveltyScaleFloor) : null;
+            var combined = markovSignals.Select((s, j) =>
+            {
+                var p = new List<double>(3) { markovTail.UpperTailProbability(s) };
+                if (distances is not null)
+                {
+                    p.Add(kmeansTail!.UpperTailProbability(distances[j]));
+                }
+
+                if (noveltyTail is not null)
+                {
+                    p.Add(noveltyTail.UpperTailProbability(novelty[j]));
+                }
+
+                return AnomalyCombiner.Combine(p);
+            });
+            // Small baselines cannot resolve a 1% tail from their own rows: extrapolate it instead of taking the maximum.
+            var combinedTail = TailDistribution.From(combined);
+            var threshold = options.ExtrapolateThreshold
+                ? combinedTail.ScoreAtTailProbability(1.0 - options.ThresholdQuantile)
+                : combinedTail.Quantile(options.ThresholdQuantile);
             baselines.Add(new RoleBaseline
             {
                 Key = key,
@@ -77,6 +94,7 @@ internal sealed class BaselineTrainer(MLContext ml, BaselineOptions options, IPr
                 KMeansClusters = clusters,
                 MarkovTail = markovTail,
                 KMeansTail = kmeansTail,
+                NoveltyTail = noveltyTail,
                 Threshold = threshold,
             });
         }
@@ -98,12 +116,13 @@ internal sealed class BaselineTrainer(MLContext ml, BaselineOptions options, IPr
     /// Signals of each member scored by models fitted without its fold (k folds by position); with fewer than
     /// 2k members, in-sample signals from the full models instead.
     /// </summary>
-    private (double[] Markov, double[]? Distances) OutOfFold(
+    private (double[] Markov, double[]? Distances, int[] Novelty) OutOfFold(
         IReadOnlyList<string>[] tokens, float[][] features, int clusters, int dimension, MarkovChainModel full, byte[]? fullOnnx)
     {
         var n = tokens.Length;
         var k = options.CrossFitFolds;
         var markov = new double[n];
+        var novelty = new int[n];
         var distances = fullOnnx is null ? null : new double[n];
         if (k < 2 || n < 2 * k)
         {
@@ -119,7 +138,8 @@ internal sealed class BaselineTrainer(MLContext ml, BaselineOptions options, IPr
                 d.CopyTo(distances!, 0);
             }
 
-            return (markov, distances);
+            // In-sample every token is known: novelty stays 0.
+            return (markov, distances, novelty);
         }
 
         for (var fold = 0; fold < k; fold++)
@@ -130,6 +150,7 @@ internal sealed class BaselineTrainer(MLContext ml, BaselineOptions options, IPr
             foreach (var j in held)
             {
                 markov[j] = BaselineScorer.MarkovSignal(chain.Score(tokens[j], options.Window));
+                novelty[j] = chain.UnseenCount(tokens[j]);
             }
 
             if (distances is not null)
@@ -143,7 +164,7 @@ internal sealed class BaselineTrainer(MLContext ml, BaselineOptions options, IPr
             }
         }
 
-        return (markov, distances);
+        return (markov, distances, novelty);
     }
 
     private TransformerChain<ClusteringPredictionTransformer<KMeansModelParameters>> FitKMeans(float[][] features, int clusters, int dimension)

@@ -98,7 +98,7 @@ public static class ModelTrainer
                 Tokens = baselines.Set.Tokens == Scoring.Baselines.TokenKind.AlertType ? "alert_type" : "technique",
                 MinRoleHistory = options.Baselines.MinRoleHistory,
                 ThresholdQuantile = options.Baselines.ThresholdQuantile,
-                Combination = options.Baselines.UseKMeans ? BaselineConstants.Combination : "markov_rarest_window_tail_p",
+                Combination = options.Baselines.CombinationName(),
                 ComparisonFile = ModelFiles.MarkovComparison,
             },
             Metrics = new SortedDictionary<string, double>(StringComparer.Ordinal),

@@ -13,7 +13,7 @@ public static class SimulationDefaults
     public const int BenignSequences = 2000;
 
     /// <summary>Incidents per actor class.</summary>
-    public const int IncidentsPerActor = 60;
+    public const int IncidentsPerActor = 150;
 
     /// <summary>Minutes covered by one CloudTrail log file (CloudTrail delivers about every 5 minutes).</summary>
     public const int CloudTrailFileMinutes = 5;

@@ -24,6 +24,14 @@ public class MarkovChainModelTests
     }
 
     [Fact]
+    public void UnseenCount_RepeatedUnseenTokens_CountsDistinct()
+    {
+        Assert.Equal(0, Model.UnseenCount(["a", "b", "c"]));
+        Assert.Equal(2, Model.UnseenCount(["a", "x", "x", "y", "b"]));
+        Assert.Equal(0, Model.UnseenCount([]));
+    }
+
+    [Fact]
     public void LogProbability_SeenTransition_IsLaplaceSmoothedCount()
     {
         // a -> b seen 3 times out of 3; V = 3 tokens + end + unknown = 5.

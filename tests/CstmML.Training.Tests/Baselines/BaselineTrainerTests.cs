@@ -94,4 +94,61 @@ public class BaselineTrainerTests
         Assert.All(result.Set.Baselines, b => Assert.True(b.Threshold > 0));
         Assert.True(result.Set.Baselines.Select(b => b.Threshold).Distinct().Count() > 1);
     }
+
+    [Fact]
+    public void Train_DefaultOptions_EveryBaselineHasNoveltyTail()
+    {
+        var result = Train(Data);
+
+        Assert.All(result.Set.Baselines, b => Assert.NotNull(b.NoveltyTail));
+        Assert.All(result.Set.Baselines, b => Assert.True(b.NoveltyTail!.ScaleFloor >= BaselineConstants.NoveltyScaleFloor));
+    }
+
+    [Fact]
+    public void Train_NoveltyOff_NoNoveltyTail()
+    {
+        var result = new BaselineTrainer(new MLContext(1), new BaselineOptions { UseNovelty = false }, null).Train(Data, TinyFeaturizer.Dimension);
+
+        Assert.All(result.Set.Baselines, b => Assert.Null(b.NoveltyTail));
+    }
+
+    [Fact]
+    public void Score_UnseenTokensAdded_ScoresHigher()
+    {
+        var result = Train(Data);
+        using var scorer = new BaselineScorer(result.Set, result.KMeansFiles.ToDictionary(f => f.Key, f => new OnnxModelSession(f.Value, result.Set.KMeansOutput)));
+        var row = Data.Where(r => !r.IsIncident).GroupBy(r => r.Role).OrderByDescending(g => g.Count()).First().First();
+        var tokens = SequenceTokens.Of(row.Sequence, result.Set.Tokens);
+        string[] novel = [.. tokens, "never:seen-1", "never:seen-2", "never:seen-3"];
+
+        var scored = scorer.Score([
+            new BaselineInput(row.Role, null, tokens, row.Features),
+            new BaselineInput(row.Role, null, novel, row.Features)]);
+
+        Assert.True(scored[1].Score > scored[0].Score, $"{scored[1].Score} vs {scored[0].Score}");
+
+        // The novelty signal itself raises the score, beyond what the Markov chain sees.
+        var withoutNovelty = result.Set with { Baselines = [.. result.Set.Baselines.Select(b => b with { NoveltyTail = null })] };
+        using var plain = new BaselineScorer(withoutNovelty, result.KMeansFiles.ToDictionary(f => f.Key, f => new OnnxModelSession(f.Value, result.Set.KMeansOutput)));
+        Assert.True(scored[1].Score > plain.Score([new BaselineInput(row.Role, null, novel, row.Features)])[0].Score);
+    }
+
+    [Fact]
+    public void CombinationName_Defaults_IsEverySignal()
+    {
+        Assert.Equal(BaselineConstants.Combination, new BaselineOptions().CombinationName());
+        Assert.Equal(BaselineConstants.MarkovSignalName, new BaselineOptions { UseKMeans = false, UseNovelty = false }.CombinationName());
+    }
+
+    [Fact]
+    public void Threshold_SmallBaselineExtrapolated_AtLeastTheNearestRankQuantile()
+    {
+        var extrapolated = Train(Data);
+        var nearestRank = new BaselineTrainer(new MLContext(1), new BaselineOptions { ExtrapolateThreshold = false }, null).Train(Data, TinyFeaturizer.Dimension);
+
+        // Below 1/(1-q) - 1 rows the nearest-rank quantile is the maximum; the tail model puts the 1% point past it.
+        var pairs = extrapolated.Set.Baselines.Zip(nearestRank.Set.Baselines).ToArray();
+        Assert.All(pairs, p => Assert.True(p.First.Threshold >= p.Second.Threshold - 1e-12, $"{p.First.Key}: {p.First.Threshold} < {p.Second.Threshold}"));
+        Assert.Contains(pairs, p => p.First.TrainingSequences < 99 && p.First.Threshold > p.Second.Threshold);
+    }
 }

@@ -9,7 +9,7 @@ public class SimulationOptionsTests
     {
         var o = new SimulationOptions();
 
-        Assert.Equal((42, 14, 2000, 60, 5), (o.Seed, o.Days, o.BenignSequences, o.IncidentsPerActor, o.CloudTrailFileMinutes));
+        Assert.Equal((42, 14, 2000, 150, 5), (o.Seed, o.Days, o.BenignSequences, o.IncidentsPerActor, o.CloudTrailFileMinutes));
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero), o.Start);
         Assert.Equal(DayOfWeek.Monday, o.Start.DayOfWeek);
         Assert.Empty(o.Validate());

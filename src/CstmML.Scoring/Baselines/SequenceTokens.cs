@@ -19,11 +19,16 @@ public static class SequenceTokens
         };
     }
 
+    // The JSON name of each product, computed once (tokens are made for every alert scored).
+    private static readonly string[] ProductNames =
+        [.. Enum.GetValues<AlertProduct>().Select(p => JsonSerializer.Serialize(p).Trim('"'))];
+
     /// <summary><c>product:type</c>, lower case product (its JSON name), type as given.</summary>
     public static string AlertToken(NormalizedAlert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        var product = JsonSerializer.Serialize(alert.Product).Trim('"');
+        var index = (int)alert.Product;
+        var product = (uint)index < (uint)ProductNames.Length ? ProductNames[index] : JsonSerializer.Serialize(alert.Product).Trim('"');
         return string.Concat(product, ":", alert.Type);
     }
 }

@@ -27,6 +27,7 @@ internal sealed class RecordProcessor
     private readonly NormalizedAlertSource? _normalizedFast;
     private readonly JsonDocumentOptions _documentOptions;
     private readonly Utf8StringCache _cache = new();
+    private readonly NormalizedUtf8Reader _normalizedReader;
 
     // How `cstm map` output lines start (JsonLinesWriter, CstmJsonContext): a cheap test before trying the reader.
     private static ReadOnlySpan<byte> NormalizedStart => "{\"id\":"u8;
@@ -36,6 +37,7 @@ internal sealed class RecordProcessor
         _registry = registry;
         _forced = forced;
         _documentOptions = new JsonDocumentOptions { MaxDepth = options.Reader.MaxDepth };
+        _normalizedReader = new NormalizedUtf8Reader(_cache);
         if (options.FastPaths)
         {
             var builtIn = forced is null && OnlyBuiltIn(registry);
@@ -61,7 +63,7 @@ internal sealed class RecordProcessor
         // A normalized alert is also a flat csv-source record: when csv won the file's last record, detection asks
         // it first and it takes this one too, so the fast path stands aside.
         if (_normalizedFast is { } ns && (_forced is not null || last is not CsvAlertSource) && raw.StartsWith(NormalizedStart) &&
-            NormalizedAlertSource.TryReadUtf8(raw) is { } normalized)
+            NormalizedAlertSource.Checked(_normalizedReader.TryRead(raw)) is { } normalized)
         {
             FastRecords++;
             return new RecordOutcome { RawRef = rawRef, Preferred = last, Source = ns, Alert = normalized };

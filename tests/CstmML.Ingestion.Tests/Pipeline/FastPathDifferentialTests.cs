@@ -202,13 +202,14 @@ public sealed class FastPathDifferentialTests : IDisposable
     }
 
     // One seeded change to a record: a value replaced, a key removed, a key doubled, or a name escaped.
-    private static string Mutate(string record, Random random)
+    internal static string Mutate(string record, Random random)
     {
         var root = JsonNode.Parse(record)!.AsObject();
         var obj = root;
-        if (random.Next(3) == 0 && root["userIdentity"] is JsonObject ui)
+        if (random.Next(3) == 0)
         {
-            obj = ui;
+            // A nested object now and then: userIdentity (CloudTrail), raw_ref or a mapping entry (normalized).
+            obj = root["userIdentity"] as JsonObject ?? (random.Next(2) == 0 ? root["raw_ref"] as JsonObject : (root["mapping"] as JsonArray)?.FirstOrDefault() as JsonObject) ?? root;
         }
 
         var keys = obj.Select(p => p.Key).ToArray();

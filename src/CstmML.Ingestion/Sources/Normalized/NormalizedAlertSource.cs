@@ -54,21 +54,8 @@ internal sealed class NormalizedAlertSource : IAlertSource
         return Check(alert, out var error, out var field) is { } ok ? NormalizeResult.Ok(ok) : NormalizeResult.Fail(error!, field);
     }
 
-    /// <summary>
-    /// Reads <paramref name="utf8"/> strictly (<see cref="NormalizedJsonContext"/>): null when it is not exactly a
-    /// valid normalized alert, and the caller takes the document path, which decides and reports.
-    /// </summary>
-    internal static NormalizedAlert? TryReadUtf8(ReadOnlySpan<byte> utf8)
-    {
-        try
-        {
-            return Check(JsonSerializer.Deserialize(utf8, NormalizedJsonContext.Default.NormalizedAlert), out _, out _);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The alert of the fast path when its values pass the same checks as <see cref="Normalize"/>; else null.</summary>
+    internal static NormalizedAlert? Checked(NormalizedAlert? alert) => Check(alert, out _, out _);
 
     // The alert when its values are usable (UTC time), else null with the reason and field.
     private static NormalizedAlert? Check(NormalizedAlert? a, out string? error, out string? field)
@@ -81,12 +68,6 @@ internal sealed class NormalizedAlertSource : IAlertSource
             { Principal: null or "" } => ("principal must be a non-empty string", F.Principal),
             { RawRef: null } => ("raw_ref must be an object with file and line", F.RawRef),
             { RawRef.File: null } => ("raw_ref.file must be a string", F.RawRefFile),
-            { PrincipalType: null } => ("principal_type must be a string", F.PrincipalType),
-            { Account: null } => ("account must be a string", F.Account),
-            { Outcome: null } => ("outcome must be a string", F.Outcome),
-            { Techniques: null } => ("techniques must be an array", F.Techniques),
-            { Tactics: null } => ("tactics must be an array", F.Tactics),
-            { Mapping: null } => ("mapping must be an array", F.Mapping),
             _ when !Enum.IsDefined(a.Provider) => ($"provider {(int)a.Provider} is not a known provider", F.Provider),
             _ when !Enum.IsDefined(a.Product) => ($"product {(int)a.Product} is not a known product", F.Product),
             _ when a.Severity is not (>= 0 and <= 10) => ($"severity {a.Severity} is not from 0 to 10", F.Severity),
@@ -97,8 +78,22 @@ internal sealed class NormalizedAlertSource : IAlertSource
             return null;
         }
 
-        // Alert times are UTC; map writes +00:00, hand-made files may not.
-        return a!.Time.Offset == TimeSpan.Zero ? a : a with { Time = a.Time.ToUniversalTime() };
+        // Fields with a default that are missing or null take it (the generated reader leaves a missing init-only
+        // property null rather than at its initializer). Alert times are UTC; map writes +00:00, hand-made files may not.
+        if (a!.Account is null || a.PrincipalType is null || a.Outcome is null || a.Techniques is null || a.Tactics is null || a.Mapping is null)
+        {
+            a = a with
+            {
+                Account = a.Account ?? string.Empty,
+                PrincipalType = a.PrincipalType ?? PrincipalTypes.Unknown,
+                Outcome = a.Outcome ?? Outcomes.Success,
+                Techniques = a.Techniques ?? [],
+                Tactics = a.Tactics ?? [],
+                Mapping = a.Mapping ?? [],
+            };
+        }
+
+        return a.Time.Offset == TimeSpan.Zero ? a : a with { Time = a.Time.ToUniversalTime() };
     }
 
     private static bool IsString(JsonElement record, string name) =>

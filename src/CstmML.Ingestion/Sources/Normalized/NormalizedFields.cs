@@ -7,15 +7,9 @@ internal static class NormalizedFields
     public const string Time = "time";
     public const string Type = "type";
     public const string Principal = "principal";
-    public const string PrincipalType = "principal_type";
-    public const string Account = "account";
     public const string Provider = "provider";
     public const string Product = "product";
-    public const string Outcome = "outcome";
     public const string Severity = "severity";
-    public const string Techniques = "techniques";
-    public const string Tactics = "tactics";
-    public const string Mapping = "mapping";
     public const string RawRef = "raw_ref";
     public const string RawRefFile = "raw_ref.file";
 }

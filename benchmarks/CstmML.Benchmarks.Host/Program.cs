@@ -5,6 +5,29 @@ using CstmML.Benchmarks.Host;
 // Bounded loopback load run of the scoring host (docs/performance/host.md). Every phase stops by itself.
 // Usage: dotnet run -c Release --project benchmarks/CstmML.Benchmarks.Host -- [seconds=10] [soak-seconds=60] [score-rate=500] [model-dir]
 // Without model-dir the host scores with BenchScorer (measures the host alone); with it, with the real ScoringEngine.
+if (args.Length > 0 && args[0] == "profile")
+{
+    // Usage: ... profile MODEL_DIR [iterations=2000] [http]: per-stage CPU of one /v1/score request (RequestProfile);
+    // with "http" only the HTTP part (to run under dotnet-trace).
+    var iterations = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2000;
+    if (args.Length <= 3 || args[3] != "http")
+    {
+        RequestProfile.Run(args[1], iterations);
+    }
+
+    await using (var real = await HostUnderTest.StartAsync(args[1]))
+    {
+        await RequestProfile.HttpAsync(real, "real model", iterations);
+    }
+
+    await using (var trivial = await HostUnderTest.StartAsync())
+    {
+        await RequestProfile.HttpAsync(trivial, "BenchScorer", iterations);
+    }
+
+    return;
+}
+
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
 var soakSeconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
 var rate = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500;

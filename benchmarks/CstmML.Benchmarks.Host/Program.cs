@@ -28,6 +28,13 @@ if (args.Length > 0 && args[0] == "profile")
     return;
 }
 
+if (args.Length > 0 && args[0] == "profile-alerts")
+{
+    // Usage: ... profile-alerts MODEL_DIR [batches=60]: per-stage time of /v1/alerts batches (AlertsProfile).
+    AlertsProfile.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 60);
+    return;
+}
+
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
 var soakSeconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
 var rate = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500;

@@ -51,7 +51,7 @@ internal static class AlertsApi
         }
 
         // Not cancelled by the client from here on: the store commit and session update are one step.
-        var outcome = sessions.Ingest(tenant, parsed.Alerts, model.Scorer);
+        var outcome = await sessions.IngestAsync(tenant, parsed.Alerts, model.Scorer).ConfigureAwait(false);
         Log.AlertsIngested(log, tenant, outcome.Accepted, outcome.Duplicates, parsed.Rejects.Count, outcome.Detections);
         return TypedResults.Accepted(
             HostRoutes.Detections,

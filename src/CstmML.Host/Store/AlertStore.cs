@@ -50,9 +50,17 @@ internal sealed class AlertStore : IDisposable
     }
 
     /// <summary>Stores the alerts in one durable transaction; returns those that were new (duplicates of stored ids left out).</summary>
-    public IReadOnlyList<NormalizedAlert> InsertAlerts(string tenant, IReadOnlyList<NormalizedAlert> alerts)
+    public IReadOnlyList<NormalizedAlert> InsertAlerts(string tenant, IReadOnlyList<NormalizedAlert> alerts) =>
+        InsertAlerts(tenant, [EncodedAlerts.From(alerts)])[0];
+
+    /// <summary>
+    /// Stores several batches in one durable transaction (group commit: one fsync for all); returns, per batch, the
+    /// alerts that were new. A batch's alert whose id an earlier batch of the same call holds counts as a duplicate, as
+    /// if the batches had been stored one after the other.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<NormalizedAlert>> InsertAlerts(string tenant, IReadOnlyList<EncodedAlerts> batches)
     {
-        var inserted = new List<NormalizedAlert>(alerts.Count);
+        var inserted = new List<NormalizedAlert>[batches.Count];
         lock (_write)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -66,14 +74,19 @@ internal sealed class AlertStore : IDisposable
             var pBody = cmd.Parameters.Add("$body", SqliteType.Text);
             cmd.Prepare();
             pT.Value = tenant;
-            foreach (var a in alerts)
+            for (var b = 0; b < batches.Count; b++)
             {
-                pId.Value = a.Id;
-                pTime.Value = a.Time.UtcTicks;
-                pBody.Value = JsonSerializer.Serialize(a, CstmJsonContext.Default.NormalizedAlert);
-                if (cmd.ExecuteNonQuery() == 1)
+                var (alerts, bodies) = (batches[b].Alerts, batches[b].Bodies);
+                inserted[b] = new List<NormalizedAlert>(alerts.Count);
+                for (var i = 0; i < alerts.Count; i++)
                 {
-                    inserted.Add(a);
+                    pId.Value = alerts[i].Id;
+                    pTime.Value = alerts[i].Time.UtcTicks;
+                    pBody.Value = bodies[i];
+                    if (cmd.ExecuteNonQuery() == 1)
+                    {
+                        inserted[b].Add(alerts[i]);
+                    }
                 }
             }
 
@@ -83,10 +96,10 @@ internal sealed class AlertStore : IDisposable
         return inserted;
     }
 
-    /// <summary>Stores detections not stored before (by dedupe key); returns the new ones with their cursors.</summary>
-    public IReadOnlyList<Detection> InsertDetections(string tenant, IReadOnlyList<StoredDetection> detections)
+    /// <summary>Stores detections not stored before (by dedupe key); returns, for each, whether it was new.</summary>
+    public bool[] InsertDetections(string tenant, IReadOnlyList<StoredDetection> detections)
     {
-        var inserted = new List<Detection>();
+        var inserted = new bool[detections.Count];
         if (detections.Count == 0)
         {
             return inserted;
@@ -103,14 +116,11 @@ internal sealed class AlertStore : IDisposable
             var pD = cmd.Parameters.Add("$d", SqliteType.Text);
             var pBody = cmd.Parameters.Add("$body", SqliteType.Text);
             pT.Value = tenant;
-            foreach (var d in detections)
+            for (var i = 0; i < detections.Count; i++)
             {
-                pD.Value = d.DedupeKey;
-                pBody.Value = JsonSerializer.Serialize(d.Detection, HostJsonContext.Default.Detection);
-                if (cmd.ExecuteScalar() is long cursor)
-                {
-                    inserted.Add(d.Detection with { Cursor = cursor.ToString(CultureInfo.InvariantCulture) });
-                }
+                pD.Value = detections[i].DedupeKey;
+                pBody.Value = JsonSerializer.Serialize(detections[i].Detection, HostJsonContext.Default.Detection);
+                inserted[i] = cmd.ExecuteScalar() is long;
             }
 
             tx.Commit();

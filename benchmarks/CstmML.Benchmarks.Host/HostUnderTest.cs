@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace CstmML.Benchmarks.Host;
 
 /// <summary>The real host on a loopback port (127.0.0.1, random), with temp store and model folders, and one key.</summary>
-internal sealed class HostUnderTest : IAsyncDisposable
+internal sealed class HostUnderTest : ILoadTarget
 {
     public const string Key = "cstm_bench_key";
 
@@ -82,6 +82,15 @@ internal sealed class HostUnderTest : IAsyncDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
+    }
+
+    public bool Separate => false;
+
+    /// <summary>This process's usage: host and load client together.</summary>
+    public HostUsage Usage()
+    {
+        using var proc = Process.GetCurrentProcess();
+        return new HostUsage(proc.TotalProcessorTime, proc.WorkingSet64, GC.GetTotalMemory(false));
     }
 
     public HttpClient Client()

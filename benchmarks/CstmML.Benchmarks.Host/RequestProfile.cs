@@ -27,7 +27,7 @@ internal static class RequestProfile
         var options = new ScoringHostOptions();
         var reader = new BodyReader(SourceRegistry.Default, options.MaxAlertsPerRequest, options.MaxJsonDepth);
         using var engine = ScoringEngine.Load(modelDir);
-        var parsed = bodies.Select(reader.Read).ToArray();
+        var parsed = bodies.Select(b => reader.Read(b)).ToArray();
         var sequences = parsed.Select(p => BatchSequencing.Build(p.Alerts, options.BatchSequencer)).ToArray();
         var results = sequences.Select(s => engine.Score(s)).ToArray();
         var featurizer = new CstmML.Features.Featurization.SequenceFeaturizer();

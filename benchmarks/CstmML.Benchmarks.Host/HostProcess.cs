@@ -6,7 +6,7 @@ namespace CstmML.Benchmarks.Host;
 /// <summary>
 /// The host in a child process (this program's <c>serve</c> mode), so the load client's threads and GC do not share
 /// the host's process; the client still shares the machine's cores. The child reports its address once ready and its
-/// working set and GC heap every second on stdout; closing its stdin stops it gracefully.
+/// working set, GC heap and group-commit counts every second on stdout; closing its stdin stops it gracefully.
 /// </summary>
 internal sealed class HostProcess : ILoadTarget
 {
@@ -17,6 +17,8 @@ internal sealed class HostProcess : ILoadTarget
     private readonly Process _process;
     private long _workingSet;
     private long _heap;
+    private long _groups;
+    private long _batches;
 
     private HostProcess(Process process, Uri baseAddress, TimeSpan coldStart)
     {
@@ -74,7 +76,7 @@ internal sealed class HostProcess : ILoadTarget
     public HostUsage Usage()
     {
         _process.Refresh();
-        return new HostUsage(_process.TotalProcessorTime, Interlocked.Read(ref _workingSet), Interlocked.Read(ref _heap));
+        return new HostUsage(_process.TotalProcessorTime, Interlocked.Read(ref _workingSet), Interlocked.Read(ref _heap), Interlocked.Read(ref _groups), Interlocked.Read(ref _batches));
     }
 
     public async ValueTask DisposeAsync()
@@ -113,7 +115,7 @@ internal sealed class HostProcess : ILoadTarget
             while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false))
             {
                 var u = host.Usage();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{MemoryPrefix}{u.WorkingSet} {u.Heap}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{MemoryPrefix}{u.WorkingSet} {u.Heap} {u.Groups} {u.Batches}"));
             }
         }
         catch (OperationCanceledException)
@@ -133,6 +135,8 @@ internal sealed class HostProcess : ILoadTarget
                 var parts = line[MemoryPrefix.Length..].Split(' ');
                 Interlocked.Exchange(ref _workingSet, long.Parse(parts[0], CultureInfo.InvariantCulture));
                 Interlocked.Exchange(ref _heap, long.Parse(parts[1], CultureInfo.InvariantCulture));
+                Interlocked.Exchange(ref _groups, long.Parse(parts[2], CultureInfo.InvariantCulture));
+                Interlocked.Exchange(ref _batches, long.Parse(parts[3], CultureInfo.InvariantCulture));
             }
         }
     }

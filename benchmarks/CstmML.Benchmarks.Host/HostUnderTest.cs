@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CstmML.Host;
 using CstmML.Host.Auth;
 using CstmML.Host.Models;
+using CstmML.Host.Streaming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -86,11 +87,15 @@ internal sealed class HostUnderTest : ILoadTarget
 
     public bool Separate => false;
 
+    /// <summary>The host's services (in-process diagnostics).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>This process's usage: host and load client together.</summary>
     public HostUsage Usage()
     {
         using var proc = Process.GetCurrentProcess();
-        return new HostUsage(proc.TotalProcessorTime, proc.WorkingSet64, GC.GetTotalMemory(false));
+        var (groups, batches) = _app.Services.GetRequiredService<SessionManager>().Coalescing;
+        return new HostUsage(proc.TotalProcessorTime, proc.WorkingSet64, GC.GetTotalMemory(false), groups, batches);
     }
 
     public HttpClient Client()

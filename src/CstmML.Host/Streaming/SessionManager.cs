@@ -24,9 +24,14 @@ internal sealed class SessionManager(AlertStore store, IOptions<ScoringHostOptio
     internal const int MaxGroupAlerts = 20_000;
 
     private readonly ConcurrentDictionary<string, TenantLane> _tenants = new(StringComparer.Ordinal);
+    private long _groups;
+    private long _batches;
 
     /// <summary>Open sessions over all tenants.</summary>
     public long OpenSessions => metrics.OpenSessions;
+
+    /// <summary>Groups processed and the batches in them (batches / groups = how much group commit coalesced).</summary>
+    public (long Groups, long Batches) Coalescing => (Interlocked.Read(ref _groups), Interlocked.Read(ref _batches));
 
     /// <summary>Stores the alerts (durable before the task completes), feeds the new ones to the tenant's sessions and stores detections.</summary>
     public Task<IngestOutcome> IngestAsync(string tenant, IReadOnlyList<NormalizedAlert> alerts, ISequenceScorer scorer)
@@ -68,6 +73,8 @@ internal sealed class SessionManager(AlertStore store, IOptions<ScoringHostOptio
             group = TakeGroup(lane.Pending);
         }
 
+        Interlocked.Increment(ref _groups);
+        Interlocked.Add(ref _batches, group.Count);
         try
         {
             var outcomes = Process(tenant, lane.Sessions, group);

@@ -37,6 +37,7 @@ public sealed class SessionManagerTests
 
         // One pass for the two waiting batches: sessions a (a1-a3) and b (b1, b2) scored once each, not per batch.
         Assert.Equal([1, 2], scorer.Calls);
+        Assert.Equal((2L, 3L), manager.Coalescing);
         Assert.Equal(new IngestOutcome(1, 0, 0), outcomes[0]);
         Assert.Equal(new IngestOutcome(1, 1, 0), outcomes[1]); // a1 again: a duplicate, as if stored one after the other
         Assert.Equal(new IngestOutcome(3, 0, 1), outcomes[2]); // a's session reached 3 alerts (risk 75) with this batch

@@ -20,9 +20,10 @@ internal sealed class HostProcess : ILoadTarget
     private long _groups;
     private long _batches;
 
-    private HostProcess(Process process, Uri baseAddress, TimeSpan coldStart)
+    private HostProcess(Process process, Uri baseAddress, TimeSpan coldStart, string gcMode)
     {
         _process = process;
+        GcMode = gcMode;
         BaseAddress = baseAddress;
         ColdStart = coldStart;
     }
@@ -33,8 +34,12 @@ internal sealed class HostProcess : ILoadTarget
 
     public bool Separate => true;
 
+    public string GcMode { get; }
+
     /// <summary>Starts <c>dotnet THIS.dll serve [modelDir]</c> and waits for its ready line (at most 60 s).</summary>
-    public static async Task<HostProcess> StartAsync(string? modelDir)
+    /// <param name="modelDir">The model folder to copy and serve; null for the stand-in scorer.</param>
+    /// <param name="serverGc">Server GC in the child, as the CstmML.Host executable runs (Web SDK default); else workstation GC, as <c>cstm serve</c> runs.</param>
+    public static async Task<HostProcess> StartAsync(string? modelDir, bool serverGc)
     {
         var sw = Stopwatch.StartNew();
         var info = new ProcessStartInfo("dotnet")
@@ -43,6 +48,7 @@ internal sealed class HostProcess : ILoadTarget
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        info.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";
         info.ArgumentList.Add(typeof(HostProcess).Assembly.Location);
         info.ArgumentList.Add("serve");
         if (modelDir is not null)
@@ -57,7 +63,7 @@ internal sealed class HostProcess : ILoadTarget
             if (line.StartsWith(ReadyPrefix, StringComparison.Ordinal))
             {
                 // The child's readiness is seen here: cold start counts from launching the runtime.
-                var host = new HostProcess(process, new Uri(line[ReadyPrefix.Length..]), sw.Elapsed);
+                var host = new HostProcess(process, new Uri(line[ReadyPrefix.Length..]), sw.Elapsed, serverGc ? "server" : "workstation");
                 _ = Task.Run(host.ReadMemoryAsync);
                 return host;
             }

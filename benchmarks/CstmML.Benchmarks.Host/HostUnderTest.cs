@@ -87,6 +87,8 @@ internal sealed class HostUnderTest : ILoadTarget
 
     public bool Separate => false;
 
+    public string GcMode => System.Runtime.GCSettings.IsServerGC ? "server" : "workstation";
+
     /// <summary>The host's services (in-process diagnostics).</summary>
     public IServiceProvider Services => _app.Services;
 

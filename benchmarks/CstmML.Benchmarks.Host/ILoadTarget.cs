@@ -12,6 +12,9 @@ internal interface ILoadTarget : IAsyncDisposable
     /// <summary>True when the host runs in its own process, so <see cref="Usage"/> excludes the load client.</summary>
     bool Separate { get; }
 
+    /// <summary>The host's GC mode (server or workstation).</summary>
+    string GcMode { get; }
+
     /// <summary>A client with the bench key.</summary>
     HttpClient Client();
 

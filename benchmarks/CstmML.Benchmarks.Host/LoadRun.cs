@@ -14,6 +14,7 @@ internal static class LoadRun
     {
         Console.WriteLine(modelDir is null ? "scorer: BenchScorer (host only)" : $"scorer: ScoringEngine on a copy of {modelDir}");
         Console.WriteLine(host.Separate ? "host in a child process (cpu below: host only)" : "host and client in one process (cpu below: both)");
+        Console.WriteLine($"host GC: {host.GcMode}");
         Console.WriteLine($"cold start to ready ({(host.Separate ? "process launch, runtime start included" : "in-process")}): {host.ColdStart.TotalMilliseconds:F0} ms");
         using var client = host.Client();
 

@@ -4,7 +4,8 @@ using CstmML.Benchmarks.Host;
 // Bounded loopback load run of the scoring host (docs/performance/host.md). Every phase stops by itself.
 // Usage: dotnet run -c Release --project benchmarks/CstmML.Benchmarks.Host -- [seconds=10] [soak-seconds=60] [score-rate=500] [model-dir] [--host-process]
 // Without model-dir the host scores with BenchScorer (measures the host alone); with it, with the real ScoringEngine.
-// --host-process runs the host in a child process (its own GC and thread pool; cpu figures then count the host only).
+// --host-process runs the host in a child process (its own GC and thread pool; cpu figures then count the host only);
+// with --server-gc that child uses server GC, as the CstmML.Host executable does (cstm serve and this program: workstation).
 if (args.Length > 0 && args[0] == "profile")
 {
     // Usage: ... profile MODEL_DIR [iterations=2000] [http]: per-stage CPU of one /v1/score request (RequestProfile);
@@ -44,10 +45,11 @@ if (args.Length > 0 && args[0] == "serve")
 
 // Flags (--host-process) may come anywhere; the rest is positional.
 var separate = args.Contains("--host-process");
+var serverGc = args.Contains("--server-gc");
 var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
 var seconds = positional.Length > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 10;
 var soakSeconds = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 60;
 var rate = positional.Length > 2 ? int.Parse(positional[2], CultureInfo.InvariantCulture) : 500;
 var modelDir = positional.Length > 3 ? positional[3] : null;
-await using ILoadTarget host = separate ? await HostProcess.StartAsync(modelDir) : await HostUnderTest.StartAsync(modelDir);
+await using ILoadTarget host = separate ? await HostProcess.StartAsync(modelDir, serverGc) : await HostUnderTest.StartAsync(modelDir);
 await LoadRun.RunAsync(host, modelDir, TimeSpan.FromSeconds(Math.Clamp(seconds, 1, 600)), soakSeconds, rate);

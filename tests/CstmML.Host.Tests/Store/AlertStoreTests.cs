@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using static CstmML.Testing.AlertBuilder;
 
-namespace CstmML.Host.Tests.Streaming;
+namespace CstmML.Host.Tests.Store;
 
 public sealed class AlertStoreTests
 {

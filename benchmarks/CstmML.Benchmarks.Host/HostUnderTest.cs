@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CstmML.Host;
 using CstmML.Host.Auth;
 using CstmML.Host.Models;
+using CstmML.Host.Streaming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace CstmML.Benchmarks.Host;
 
 /// <summary>The real host on a loopback port (127.0.0.1, random), with temp store and model folders, and one key.</summary>
-internal sealed class HostUnderTest : IAsyncDisposable
+internal sealed class HostUnderTest : ILoadTarget
 {
     public const string Key = "cstm_bench_key";
 
@@ -82,6 +83,21 @@ internal sealed class HostUnderTest : IAsyncDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
+    }
+
+    public bool Separate => false;
+
+    public string GcMode => System.Runtime.GCSettings.IsServerGC ? "server" : "workstation";
+
+    /// <summary>The host's services (in-process diagnostics).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>This process's usage: host and load client together.</summary>
+    public HostUsage Usage()
+    {
+        using var proc = Process.GetCurrentProcess();
+        var (groups, batches) = _app.Services.GetRequiredService<SessionManager>().Coalescing;
+        return new HostUsage(proc.TotalProcessorTime, proc.WorkingSet64, GC.GetTotalMemory(false), groups, batches);
     }
 
     public HttpClient Client()

@@ -18,6 +18,18 @@ internal sealed class Latencies
 
     public int Count => _ms.Count;
 
+    /// <summary>The <paramref name="q"/> quantile (0..1) in ms, NaN without samples.</summary>
+    public double Percentile(double q)
+    {
+        double[] s;
+        lock (_lock)
+        {
+            s = [.. _ms.Order()];
+        }
+
+        return s.Length == 0 ? double.NaN : s[Math.Min(s.Length - 1, Math.Max(0, (int)Math.Ceiling(q * s.Length) - 1))];
+    }
+
     public string Summary()
     {
         var s = _ms.Order().ToArray();

@@ -21,14 +21,21 @@ internal static class StreamLoad
                 using var content = new ByteArrayContent(body);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 var start = sw.Elapsed;
-                using var response = await client.PostAsync(new Uri("/v1/alerts", UriKind.Relative), content).ConfigureAwait(false);
-                await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                latencies.Add((sw.Elapsed - start).TotalMilliseconds);
-                if ((int)response.StatusCode == 202)
+                try
                 {
-                    Interlocked.Add(ref accepted, batch);
+                    using var response = await client.PostAsync(new Uri("/v1/alerts", UriKind.Relative), content).ConfigureAwait(false);
+                    await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                    latencies.Add((sw.Elapsed - start).TotalMilliseconds);
+                    if ((int)response.StatusCode == 202)
+                    {
+                        Interlocked.Add(ref accepted, batch);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
                 }
-                else
+                catch (HttpRequestException)
                 {
                     Interlocked.Increment(ref errors);
                 }

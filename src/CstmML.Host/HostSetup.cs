@@ -8,6 +8,7 @@ using CstmML.Host.Contracts;
 using CstmML.Host.Health;
 using CstmML.Host.Metrics;
 using CstmML.Host.Models;
+using CstmML.Host.Scoring;
 using CstmML.Host.Store;
 using CstmML.Host.Streaming;
 using CstmML.Ingestion;
@@ -152,6 +153,11 @@ public static class HostSetup
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<AlertStore>();
         services.AddSingleton<SessionManager>();
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<ScoringHostOptions>>().Value;
+            return new BodyReader(sp.GetRequiredService<SourceRegistry>(), o.MaxAlertsPerRequest, o.MaxJsonDepth);
+        });
 
         // Order matters: the model loads first, then the store replays sessions (scored with that model).
         services.AddHostedService<ModelWatcher>();

@@ -1,7 +1,6 @@
 using CstmML.Host.Configuration;
 using CstmML.Host.Models;
 using CstmML.Host.Scoring;
-using CstmML.Ingestion;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CstmML.Host.Apis;
@@ -13,15 +12,19 @@ namespace CstmML.Host.Apis;
 internal static class AlertBatch
 {
     public static async Task<(ParsedBody? Body, ServingModel? Model, ProblemHttpResult? Problem)> ReadAsync(
-        HttpRequest request, ModelRegistry models, SourceRegistry sources, ScoringHostOptions o, CancellationToken cancellationToken)
+        HttpRequest request, ModelRegistry models, BodyReader reader, ScoringHostOptions o, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(request, o.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
-        if (body is null)
+        ParsedBody parsed;
+        using (var body = await RequestBody.ReadAsync(request, o.MaxRequestBytes, cancellationToken).ConfigureAwait(false))
         {
-            return (null, null, Problems.BodyTooLarge(o.MaxRequestBytes));
+            if (body is null)
+            {
+                return (null, null, Problems.BodyTooLarge(o.MaxRequestBytes));
+            }
+
+            parsed = reader.Read(body.Bytes);
         }
 
-        var parsed = new BodyReader(sources, o.MaxAlertsPerRequest, o.MaxJsonDepth).Read(body);
         if (parsed.TooManyAlerts)
         {
             return (null, null, Problems.BatchTooLarge(o.MaxAlertsPerRequest));

@@ -3,9 +3,9 @@ using CstmML.Host.Configuration;
 using CstmML.Host.Contracts;
 using CstmML.Host.Logging;
 using CstmML.Host.Models;
+using CstmML.Host.Scoring;
 using CstmML.Host.Store;
 using CstmML.Host.Streaming;
-using CstmML.Ingestion;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -40,18 +40,18 @@ internal static class AlertsApi
 
     /// <summary>Reads, stores and processes a batch; answers 202 once stored.</summary>
     public static async Task<Results<Accepted<AlertsAccepted>, ProblemHttpResult>> PostAlertsAsync(
-        HttpContext context, ModelRegistry models, SourceRegistry sources, SessionManager sessions, IOptions<ScoringHostOptions> options, ILogger<SessionManager> log)
+        HttpContext context, ModelRegistry models, BodyReader reader, SessionManager sessions, IOptions<ScoringHostOptions> options, ILogger<SessionManager> log)
     {
         var o = options.Value;
         var tenant = TenantClaims.TenantOf(context.User);
-        var (parsed, model, problem) = await AlertBatch.ReadAsync(context.Request, models, sources, o, context.RequestAborted).ConfigureAwait(false);
+        var (parsed, model, problem) = await AlertBatch.ReadAsync(context.Request, models, reader, o, context.RequestAborted).ConfigureAwait(false);
         if (problem is not null || parsed is null || model is null)
         {
             return problem ?? Problems.ModelUnavailable();
         }
 
         // Not cancelled by the client from here on: the store commit and session update are one step.
-        var outcome = sessions.Ingest(tenant, parsed.Alerts, model.Scorer);
+        var outcome = await sessions.IngestAsync(tenant, parsed.Alerts, model.Scorer).ConfigureAwait(false);
         Log.AlertsIngested(log, tenant, outcome.Accepted, outcome.Duplicates, parsed.Rejects.Count, outcome.Detections);
         return TypedResults.Accepted(
             HostRoutes.Detections,
@@ -59,7 +59,7 @@ internal static class AlertsApi
     }
 
     /// <summary>The detections of the caller's tenant after <paramref name="since"/>.</summary>
-    public static Results<Ok<DetectionPage>, ProblemHttpResult> GetDetections(
+    public static Results<JsonBody<DetectionPage>, ProblemHttpResult> GetDetections(
         HttpContext context, AlertStore store, string? since = null, int? limit = null)
     {
         var tenant = TenantClaims.TenantOf(context.User);
@@ -76,6 +76,8 @@ internal static class AlertsApi
         }
 
         var page = store.ReadDetections(tenant, after, size);
-        return TypedResults.Ok(new DetectionPage(page, page.Count == 0 ? after.ToString(System.Globalization.CultureInfo.InvariantCulture) : page[^1].Cursor));
+        return new JsonBody<DetectionPage>(
+            new DetectionPage(page, page.Count == 0 ? after.ToString(System.Globalization.CultureInfo.InvariantCulture) : page[^1].Cursor),
+            HostJsonContext.Default.DetectionPage);
     }
 }

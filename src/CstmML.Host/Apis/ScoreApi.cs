@@ -2,7 +2,6 @@ using CstmML.Host.Configuration;
 using CstmML.Host.Contracts;
 using CstmML.Host.Models;
 using CstmML.Host.Scoring;
-using CstmML.Ingestion;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -28,11 +27,11 @@ internal static class ScoreApi
     }
 
     /// <summary>Scores the body with the serving model; rejects are listed beside the results.</summary>
-    public static async Task<Results<Ok<ScoreResponse>, ProblemHttpResult>> ScoreAsync(
-        HttpRequest request, ModelRegistry models, SourceRegistry sources, IOptions<ScoringHostOptions> options, CancellationToken cancellationToken)
+    public static async Task<Results<JsonBody<ScoreResponse>, ProblemHttpResult>> ScoreAsync(
+        HttpRequest request, ModelRegistry models, BodyReader reader, IOptions<ScoringHostOptions> options, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var (parsed, model, problem) = await AlertBatch.ReadAsync(request, models, sources, o, cancellationToken).ConfigureAwait(false);
+        var (parsed, model, problem) = await AlertBatch.ReadAsync(request, models, reader, o, cancellationToken).ConfigureAwait(false);
         if (problem is not null || parsed is null || model is null)
         {
             return problem ?? Problems.ModelUnavailable();
@@ -40,6 +39,8 @@ internal static class ScoreApi
 
         var sequences = parsed.Sequences ?? BatchSequencing.Build(parsed.Alerts, o.BatchSequencer);
         var results = model.Scorer.Score(sequences, null, cancellationToken);
-        return TypedResults.Ok(new ScoreResponse { Model = model.Scorer.Model, AlertCount = parsed.Alerts.Count, Results = results, Rejects = parsed.Rejects });
+        return new JsonBody<ScoreResponse>(
+            new ScoreResponse { Model = model.Scorer.Model, AlertCount = parsed.Alerts.Count, Results = results, Rejects = parsed.Rejects },
+            HostJsonContext.Default.ScoreResponse);
     }
 }

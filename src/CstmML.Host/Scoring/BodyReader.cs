@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using CstmML.Core.Alerts;
 using CstmML.Core.Sequences;
@@ -21,10 +22,14 @@ internal sealed class BodyReader(SourceRegistry sources, int maxAlerts, int maxD
     private const string SequencesProperty = "sequences";
     private const string AlertsProperty = "alerts";
 
-    public ParsedBody Read(byte[] body) =>
+    // Shared by every request: the options are immutable once built (a pipeline's state is per request).
+    private readonly PipelineOptions _pipelineOptions = new() { Reader = new ReaderOptions { MaxDepth = maxDepth } };
+
+    /// <summary>Reads a body; thread-safe (each call runs its own pipeline). The alerts do not reference <paramref name="body"/>.</summary>
+    public ParsedBody Read(ArraySegment<byte> body) =>
         IsSequencesEnvelope(body) ? ReadSequences(body) : ReadAlerts(body);
 
-    private ParsedBody ReadAlerts(byte[] body)
+    private ParsedBody ReadAlerts(ArraySegment<byte> body)
     {
         var rejects = new List<RejectRecord>();
         var alerts = new List<NormalizedAlert>();
@@ -32,7 +37,7 @@ internal sealed class BodyReader(SourceRegistry sources, int maxAlerts, int maxD
         return new ParsedBody(alerts, null, rejects, tooMany);
     }
 
-    private ParsedBody ReadSequences(byte[] body)
+    private ParsedBody ReadSequences(ArraySegment<byte> body)
     {
         var rejects = new List<RejectRecord>();
         var all = new List<NormalizedAlert>();
@@ -40,7 +45,7 @@ internal sealed class BodyReader(SourceRegistry sources, int maxAlerts, int maxD
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = maxDepth });
+            doc = JsonDocument.Parse(body.AsMemory(), new JsonDocumentOptions { MaxDepth = maxDepth });
         }
         catch (JsonException ex)
         {
@@ -68,7 +73,7 @@ internal sealed class BodyReader(SourceRegistry sources, int maxAlerts, int maxD
                 }
 
                 var alerts = new List<NormalizedAlert>();
-                if (!Collect(System.Text.Encoding.UTF8.GetBytes(raw.GetRawText()), name, alerts, rejects, maxAlerts - all.Count))
+                if (!Collect(JsonMarshal.GetRawUtf8Value(raw).ToArray(), name, alerts, rejects, maxAlerts - all.Count))
                 {
                     return new ParsedBody(all, sequences, rejects, true);
                 }
@@ -96,10 +101,10 @@ internal sealed class BodyReader(SourceRegistry sources, int maxAlerts, int maxD
     }
 
     // False when more than `limit` alerts were found (reading stops there).
-    private bool Collect(byte[] json, string name, List<NormalizedAlert> alerts, List<RejectRecord> rejects, int limit)
+    private bool Collect(ArraySegment<byte> json, string name, List<NormalizedAlert> alerts, List<RejectRecord> rejects, int limit)
     {
-        var pipeline = new AlertPipeline(sources, new PipelineOptions { Reader = new ReaderOptions { MaxDepth = maxDepth } }, rejects.Add);
-        foreach (var alert in pipeline.RunStream(new MemoryStream(json, writable: false), name))
+        var pipeline = new AlertPipeline(sources, _pipelineOptions, rejects.Add);
+        foreach (var alert in pipeline.RunStream(new MemoryStream(json.Array!, json.Offset, json.Count, writable: false), name))
         {
             if (alerts.Count >= limit)
             {
@@ -112,7 +117,7 @@ internal sealed class BodyReader(SourceRegistry sources, int maxAlerts, int maxD
         return true;
     }
 
-    private static bool IsSequencesEnvelope(byte[] body)
+    private static bool IsSequencesEnvelope(ArraySegment<byte> body)
     {
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip });
         try

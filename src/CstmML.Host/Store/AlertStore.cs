@@ -20,6 +20,9 @@ internal sealed class AlertStore : IDisposable
 {
     public const string FileName = "cstm-host.db";
 
+    /// <summary>Alerts per insert statement (3 parameters each, far below SQLite's limit of 32,766).</summary>
+    internal const int RowsPerStatement = 64;
+
     private readonly Lock _write = new();
     private readonly SqliteConnection _writer;
     private readonly string _connectionString;
@@ -50,43 +53,101 @@ internal sealed class AlertStore : IDisposable
     }
 
     /// <summary>Stores the alerts in one durable transaction; returns those that were new (duplicates of stored ids left out).</summary>
-    public IReadOnlyList<NormalizedAlert> InsertAlerts(string tenant, IReadOnlyList<NormalizedAlert> alerts)
+    public IReadOnlyList<NormalizedAlert> InsertAlerts(string tenant, IReadOnlyList<NormalizedAlert> alerts) =>
+        InsertAlerts(tenant, [EncodedAlerts.From(alerts)])[0];
+
+    /// <summary>
+    /// Stores several batches in one durable transaction (group commit: one fsync for all); returns, per batch, the
+    /// alerts that were new. A batch's alert whose id an earlier batch of the same call holds counts as a duplicate, as
+    /// if the batches had been stored one after the other.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<NormalizedAlert>> InsertAlerts(string tenant, IReadOnlyList<EncodedAlerts> batches)
     {
-        var inserted = new List<NormalizedAlert>(alerts.Count);
+        var rows = new List<(int Batch, NormalizedAlert Alert, string Body)>();
+        for (var b = 0; b < batches.Count; b++)
+        {
+            for (var i = 0; i < batches[b].Alerts.Count; i++)
+            {
+                rows.Add((b, batches[b].Alerts[i], batches[b].Bodies[i]));
+            }
+        }
+
+        var stored = new HashSet<string>(StringComparer.Ordinal);
         lock (_write)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var tx = _writer.BeginTransaction();
-            using var cmd = _writer.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = "INSERT INTO alerts(tenant, id, time_ticks, body) VALUES ($t, $id, $time, $body) ON CONFLICT(tenant, id) DO NOTHING";
-            var pT = cmd.Parameters.Add("$t", SqliteType.Text);
-            var pId = cmd.Parameters.Add("$id", SqliteType.Text);
-            var pTime = cmd.Parameters.Add("$time", SqliteType.Integer);
-            var pBody = cmd.Parameters.Add("$body", SqliteType.Text);
-            cmd.Prepare();
-            pT.Value = tenant;
-            foreach (var a in alerts)
+            var fullRows = Math.Min(RowsPerStatement, rows.Count);
+            using var full = fullRows == 0 ? null : InsertCommand(tx, tenant, fullRows);
+            SqliteCommand? rest = null;
+            try
             {
-                pId.Value = a.Id;
-                pTime.Value = a.Time.UtcTicks;
-                pBody.Value = JsonSerializer.Serialize(a, CstmJsonContext.Default.NormalizedAlert);
-                if (cmd.ExecuteNonQuery() == 1)
+                for (var start = 0; start < rows.Count; start += RowsPerStatement)
                 {
-                    inserted.Add(a);
+                    // Every statement but the last has fullRows rows; the last, if shorter, gets its own command.
+                    var n = Math.Min(RowsPerStatement, rows.Count - start);
+                    var cmd = n == fullRows ? full! : rest ??= InsertCommand(tx, tenant, n);
+                    for (var j = 0; j < n; j++)
+                    {
+                        var (_, alert, body) = rows[start + j];
+                        cmd.Parameters[(3 * j) + 1].Value = alert.Id;
+                        cmd.Parameters[(3 * j) + 2].Value = alert.Time.UtcTicks;
+                        cmd.Parameters[(3 * j) + 3].Value = body;
+                    }
+
+                    using var reader = cmd.ExecuteReader();
+                    while (reader.Read())
+                    {
+                        stored.Add(reader.GetString(0));
+                    }
                 }
+            }
+            finally
+            {
+                rest?.Dispose();
             }
 
             tx.Commit();
         }
 
+        // RETURNING lists the ids that were inserted, in no set order: the first row carrying each is the new one.
+        var inserted = batches.Select(b => new List<NormalizedAlert>(b.Alerts.Count)).ToArray();
+        foreach (var (b, alert, _) in rows)
+        {
+            if (stored.Remove(alert.Id))
+            {
+                inserted[b].Add(alert);
+            }
+        }
+
         return inserted;
     }
 
-    /// <summary>Stores detections not stored before (by dedupe key); returns the new ones with their cursors.</summary>
-    public IReadOnlyList<Detection> InsertDetections(string tenant, IReadOnlyList<StoredDetection> detections)
+    // A prepared multi-row insert of `rows` alerts ($t, then id/time/body per row) that returns the ids it inserted:
+    // one statement per 64 rows instead of one per row.
+    private SqliteCommand InsertCommand(SqliteTransaction tx, string tenant, int rows)
     {
-        var inserted = new List<Detection>();
+        var cmd = _writer.CreateCommand();
+        cmd.Transaction = tx;
+        var values = new System.Text.StringBuilder();
+        cmd.Parameters.Add("$t", SqliteType.Text).Value = tenant;
+        for (var j = 0; j < rows; j++)
+        {
+            values.Append(j == 0 ? string.Empty : ", ").Append(CultureInfo.InvariantCulture, $"($t, $i{j}, $m{j}, $b{j})");
+            cmd.Parameters.Add($"$i{j}", SqliteType.Text);
+            cmd.Parameters.Add($"$m{j}", SqliteType.Integer);
+            cmd.Parameters.Add($"$b{j}", SqliteType.Text);
+        }
+
+        cmd.CommandText = $"INSERT INTO alerts(tenant, id, time_ticks, body) VALUES {values} ON CONFLICT(tenant, id) DO NOTHING RETURNING id";
+        cmd.Prepare();
+        return cmd;
+    }
+
+    /// <summary>Stores detections not stored before (by dedupe key); returns, for each, whether it was new.</summary>
+    public bool[] InsertDetections(string tenant, IReadOnlyList<StoredDetection> detections)
+    {
+        var inserted = new bool[detections.Count];
         if (detections.Count == 0)
         {
             return inserted;
@@ -103,14 +164,11 @@ internal sealed class AlertStore : IDisposable
             var pD = cmd.Parameters.Add("$d", SqliteType.Text);
             var pBody = cmd.Parameters.Add("$body", SqliteType.Text);
             pT.Value = tenant;
-            foreach (var d in detections)
+            for (var i = 0; i < detections.Count; i++)
             {
-                pD.Value = d.DedupeKey;
-                pBody.Value = JsonSerializer.Serialize(d.Detection, HostJsonContext.Default.Detection);
-                if (cmd.ExecuteScalar() is long cursor)
-                {
-                    inserted.Add(d.Detection with { Cursor = cursor.ToString(CultureInfo.InvariantCulture) });
-                }
+                pD.Value = detections[i].DedupeKey;
+                pBody.Value = JsonSerializer.Serialize(detections[i].Detection, HostJsonContext.Default.Detection);
+                inserted[i] = cmd.ExecuteScalar() is long;
             }
 
             tx.Commit();

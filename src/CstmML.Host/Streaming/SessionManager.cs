@@ -11,60 +11,156 @@ using Microsoft.Extensions.Options;
 namespace CstmML.Host.Streaming;
 
 /// <summary>
-/// Streaming detection, partitioned by tenant (one <see cref="TenantSessions"/> each, calls serialized per tenant so
+/// Streaming detection, partitioned by tenant (one <see cref="TenantLane"/> each, processed by one thread at a time so
 /// tenants proceed in parallel and could move to separate nodes). A batch is stored durably first, then only its new
-/// alerts enter the sessions; every closed, revised or grown open session is re-scored and a detection is stored once
-/// per (session, trigger) when a playbook is detected or the risk reaches the threshold.
+/// alerts enter the sessions; every closed or revised session, and every open session that gained an alert, is
+/// re-scored, and a detection is stored once per (session, trigger) when a playbook is detected or the risk reaches the
+/// threshold. Batches of one tenant that arrive while its lane is busy are processed together (group commit): one
+/// transaction and one scoring pass, in arrival order, so a session that several of them grow is scored once.
 /// </summary>
 internal sealed class SessionManager(AlertStore store, IOptions<ScoringHostOptions> options, TimeProvider time, HostMetrics metrics)
 {
-    private readonly ConcurrentDictionary<string, TenantSessions> _tenants = new(StringComparer.Ordinal);
+    /// <summary>At most this many alerts are processed together, so one pass (and the answers waiting on it) stays bounded.</summary>
+    internal const int MaxGroupAlerts = 20_000;
+
+    private readonly ConcurrentDictionary<string, TenantLane> _tenants = new(StringComparer.Ordinal);
+    private long _groups;
+    private long _batches;
 
     /// <summary>Open sessions over all tenants.</summary>
     public long OpenSessions => metrics.OpenSessions;
 
-    /// <summary>Stores the alerts (durable before return), feeds the new ones to the tenant's sessions and stores detections.</summary>
-    public IngestOutcome Ingest(string tenant, IReadOnlyList<NormalizedAlert> alerts, ISequenceScorer scorer)
+    /// <summary>Groups processed and the batches in them (batches / groups = how much group commit coalesced).</summary>
+    public (long Groups, long Batches) Coalescing => (Interlocked.Read(ref _groups), Interlocked.Read(ref _batches));
+
+    /// <summary>Stores the alerts (durable before the task completes), feeds the new ones to the tenant's sessions and stores detections.</summary>
+    public Task<IngestOutcome> IngestAsync(string tenant, IReadOnlyList<NormalizedAlert> alerts, ISequenceScorer scorer)
     {
-        var fresh = store.InsertAlerts(tenant, alerts);
-        var detections = Process(tenant, fresh, scorer);
-        metrics.AlertsAccepted(fresh.Count, alerts.Count - fresh.Count);
-        return new IngestOutcome(fresh.Count, alerts.Count - fresh.Count, detections);
+        // Encoded here, on the request's thread, so concurrent requests do this part in parallel.
+        return Enqueue(tenant, new PendingBatch(alerts, EncodedAlerts.From(alerts), scorer));
     }
 
     /// <summary>Rebuilds the sessions from stored alerts after a restart; detections already stored are not repeated.</summary>
-    public int Replay(string tenant, IReadOnlyList<NormalizedAlert> alerts, ISequenceScorer? scorer) => Process(tenant, alerts, scorer);
+    public int Replay(string tenant, IReadOnlyList<NormalizedAlert> alerts, ISequenceScorer? scorer) =>
+        Enqueue(tenant, new PendingBatch(alerts, null, scorer)).GetAwaiter().GetResult().Detections;
 
-    private int Process(string tenant, IReadOnlyList<NormalizedAlert> alerts, ISequenceScorer? scorer)
+    private Task<IngestOutcome> Enqueue(string tenant, PendingBatch batch)
     {
-        if (alerts.Count == 0)
+        var lane = _tenants.GetOrAdd(tenant, _ => new TenantLane(options.Value.StreamSequencer));
+        bool lead;
+        lock (lane)
         {
-            return 0;
+            lane.Pending.Enqueue(batch);
+            lead = !lane.Draining;
+            lane.Draining = true;
         }
 
-        var sessions = _tenants.GetOrAdd(tenant, _ => new TenantSessions(options.Value.StreamSequencer));
-        lock (sessions)
+        if (lead)
         {
-            var before = sessions.OpenSessions;
-            var toScore = sessions.Add(alerts);
-            metrics.OpenSessionsChanged(sessions.OpenSessions - before);
-            if (scorer is null || toScore.Count == 0)
-            {
-                return 0;
-            }
+            Drain(tenant, lane);
+        }
 
+        return batch.Done.Task;
+    }
+
+    // Processes one group of waiting batches, then hands the lane to a pool thread if more arrived meanwhile, so the
+    // caller's own answer is not held back by later batches.
+    private void Drain(string tenant, TenantLane lane)
+    {
+        List<PendingBatch> group;
+        lock (lane)
+        {
+            group = TakeGroup(lane.Pending);
+        }
+
+        Interlocked.Increment(ref _groups);
+        Interlocked.Add(ref _batches, group.Count);
+        try
+        {
+            var outcomes = Process(tenant, lane.Sessions, group);
+            for (var i = 0; i < group.Count; i++)
+            {
+                group[i].Done.TrySetResult(outcomes[i]);
+            }
+        }
+        catch (Exception ex)
+        {
+            foreach (var b in group)
+            {
+                b.Done.TrySetException(ex);
+            }
+        }
+
+        bool more;
+        lock (lane)
+        {
+            more = lane.Pending.Count > 0;
+            lane.Draining = more;
+        }
+
+        if (more)
+        {
+            _ = Task.Run(() => Drain(tenant, lane));
+        }
+    }
+
+    // The oldest batch and those after it with the same scorer, up to MaxGroupAlerts alerts (the first always goes).
+    private static List<PendingBatch> TakeGroup(Queue<PendingBatch> pending)
+    {
+        var group = new List<PendingBatch> { pending.Dequeue() };
+        var count = group[0].Alerts.Count;
+        while (pending.TryPeek(out var next) && ReferenceEquals(next.Scorer, group[0].Scorer) && count + next.Alerts.Count <= MaxGroupAlerts)
+        {
+            group.Add(pending.Dequeue());
+            count += next.Alerts.Count;
+        }
+
+        return group;
+    }
+
+    private IngestOutcome[] Process(string tenant, TenantSessions sessions, List<PendingBatch> group)
+    {
+        var toStore = group.Where(b => b.Encoded is not null).Select(b => b.Encoded!).ToList();
+        var stored = toStore.Count == 0 ? [] : store.InsertAlerts(tenant, toStore);
+        var fresh = new IReadOnlyList<NormalizedAlert>[group.Count];
+        for (int i = 0, s = 0; i < group.Count; i++)
+        {
+            fresh[i] = group[i].Encoded is null ? group[i].Alerts : stored[s++];
+            if (group[i].Encoded is not null)
+            {
+                metrics.AlertsAccepted(fresh[i].Count, group[i].Alerts.Count - fresh[i].Count);
+            }
+        }
+
+        var detections = new int[group.Count];
+        var before = sessions.OpenSessions;
+        var toScore = fresh.Any(f => f.Count > 0) ? sessions.Add(fresh) : [];
+        metrics.OpenSessionsChanged(sessions.OpenSessions - before);
+        if (group[0].Scorer is { } scorer && toScore.Count > 0)
+        {
             var results = scorer.Score([.. toScore.Select(s => s.Sequence)]);
             var now = time.GetUtcNow();
             var candidates = new List<StoredDetection>();
+            var owners = new List<int>();
             for (var i = 0; i < results.Count; i++)
             {
-                candidates.AddRange(Triggers(results[i], toScore[i].State, now));
+                foreach (var d in Triggers(results[i], toScore[i].State, now))
+                {
+                    candidates.Add(d);
+                    owners.Add(toScore[i].Batch);
+                }
             }
 
-            var stored = store.InsertDetections(tenant, candidates);
-            metrics.Detections(stored.Count);
-            return stored.Count;
+            var inserted = store.InsertDetections(tenant, candidates);
+            for (var i = 0; i < inserted.Length; i++)
+            {
+                detections[owners[i]] += inserted[i] ? 1 : 0;
+            }
+
+            metrics.Detections(inserted.Count(x => x));
         }
+
+        return [.. group.Select((b, i) => new IngestOutcome(fresh[i].Count, b.Alerts.Count - fresh[i].Count, detections[i]))];
     }
 
     private IEnumerable<StoredDetection> Triggers(ScoringResult result, string state, DateTimeOffset now)

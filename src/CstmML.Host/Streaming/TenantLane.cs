@@ -1,0 +1,16 @@
+using CstmML.Features.Sequencing;
+
+namespace CstmML.Host.Streaming;
+
+/// <summary>
+/// One tenant's sessions and the batches waiting for them. At most one thread drains a lane at a time (the one that
+/// set <see cref="Draining"/>); <see cref="Pending"/> and <see cref="Draining"/> are read and written under the lane's lock.
+/// </summary>
+internal sealed class TenantLane(SequencerOptions options)
+{
+    public TenantSessions Sessions { get; } = new(options);
+
+    public Queue<PendingBatch> Pending { get; } = new();
+
+    public bool Draining { get; set; }
+}

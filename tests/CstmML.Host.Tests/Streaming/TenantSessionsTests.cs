@@ -1,0 +1,61 @@
+using CstmML.Core.Alerts;
+using CstmML.Features.Sequencing;
+using CstmML.Host.Contracts;
+using CstmML.Host.Streaming;
+using static CstmML.Testing.AlertBuilder;
+
+namespace CstmML.Host.Tests.Streaming;
+
+public sealed class TenantSessionsTests
+{
+    // A lateness long enough that nothing closes by watermark: open segments stay open and can be told apart.
+    private static readonly SequencerOptions Options = new() { MaxGap = TimeSpan.FromHours(1), MaxSpan = TimeSpan.FromHours(24), Lateness = TimeSpan.FromDays(1) };
+
+    private static NormalizedAlert A(string id, double minutes, string principal = "arn:aws:iam::111122223333:role/app") =>
+        Alert().Id(id).At(TimeSpan.FromMinutes(minutes)).Principal(principal).Build();
+
+    [Fact]
+    public void Add_OpenPrincipalWithTwoSegments_ReturnsOnlyTheSegmentThatGainedAnAlert()
+    {
+        var sessions = new TenantSessions(Options);
+        sessions.Add([A("early", 0), A("late", 180)]); // two segments: 3 h apart, more than the 1 h max gap
+
+        var toScore = sessions.Add([A("late-2", 181)]);
+
+        var open = Assert.Single(toScore);
+        Assert.Equal(SessionStates.Open, open.State);
+        Assert.Equal(["late", "late-2"], open.Sequence.Alerts.Select(a => a.Id));
+    }
+
+    [Fact]
+    public void Add_SeveralBatches_OpenSessionCountsForTheLastBatchThatGrewIt()
+    {
+        var sessions = new TenantSessions(Options);
+
+        var toScore = sessions.Add([[A("a1", 0), A("b1", 0, "arn:aws:iam::111122223333:role/b")], [A("a2", 1)], []]);
+
+        Assert.Equal(2, toScore.Count);
+        var app = toScore.Single(s => s.Sequence.Principal.EndsWith("/app", StringComparison.Ordinal));
+        var b = toScore.Single(s => s.Sequence.Principal.EndsWith("/b", StringComparison.Ordinal));
+        Assert.Equal(["a1", "a2"], app.Sequence.Alerts.Select(a => a.Id));
+        Assert.Equal(1, app.Batch);
+        Assert.Equal(0, b.Batch);
+    }
+
+    [Fact]
+    public void Add_BatchesTogether_ClosesTheSameSessionsAsOneAfterTheOther()
+    {
+        // Default lateness (15 min): the third batch's alert moves the watermark past the first session's end.
+        var options = new SequencerOptions { MaxGap = TimeSpan.FromHours(1), MaxSpan = TimeSpan.FromHours(24), Lateness = TimeSpan.FromMinutes(15) };
+        IReadOnlyList<NormalizedAlert>[] batches = [[A("x1", 0), A("x2", 5)], [A("y1", 30, "arn:aws:iam::111122223333:role/y")], [A("x3", 200)]];
+        var apart = new TenantSessions(options);
+        var closedApart = batches.SelectMany(b => apart.Add(b)).Where(s => s.State != SessionStates.Open).Select(s => s.Sequence.SequenceId).ToArray();
+        var together = new TenantSessions(options);
+
+        var closedTogether = together.Add(batches).Where(s => s.State != SessionStates.Open).Select(s => s.Sequence.SequenceId).ToArray();
+
+        Assert.NotEmpty(closedApart);
+        Assert.Equal(closedApart, closedTogether);
+        Assert.Equal(apart.OpenSessions, together.OpenSessions);
+    }
+}

@@ -20,43 +20,67 @@ public sealed record ActorEvidence(IReadOnlyDictionary<string, IReadOnlyList<Tec
     public IReadOnlyList<string> Separating(string label, string rival, IEnumerable<string> sequenceTechniques)
     {
         ArgumentNullException.ThrowIfNull(sequenceTechniques);
+        return SeparatingDistinct(label, rival, sequenceTechniques.Distinct(StringComparer.Ordinal).ToArray());
+    }
+
+    /// <summary><see cref="Separating"/> for techniques already distinct (the scorer dedups once per sequence, not per candidate).</summary>
+    internal IReadOnlyList<string> SeparatingDistinct(string label, string rival, string[] distinct)
+    {
         var mine = Lookup(label);
         var theirs = Lookup(rival);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var favoured = new List<(string Technique, double Mine, double Theirs)>();
-        foreach (var t in sequenceTechniques)
+
+        // Keep the best three in place (largest gap first, then technique): no list, no sort.
+        var best = new (string? Technique, double Mine, double Theirs)[MaxEvidence];
+        var count = 0;
+        foreach (var t in distinct)
         {
-            if (!seen.Add(t))
+            var m = mine.GetValueOrDefault(t);
+            var r = theirs.GetValueOrDefault(t);
+            if (m <= r)
             {
                 continue;
             }
 
-            var m = mine.GetValueOrDefault(t);
-            var r = theirs.GetValueOrDefault(t);
-            if (m > r)
+            var at = count;
+            while (at > 0 && Before((t, m, r), best[at - 1]))
             {
-                favoured.Add((t, m, r));
+                at--;
             }
+
+            if (at >= MaxEvidence)
+            {
+                continue;
+            }
+
+            for (var i = Math.Min(count, MaxEvidence - 1); i > at; i--)
+            {
+                best[i] = best[i - 1];
+            }
+
+            best[at] = (t, m, r);
+            count = Math.Min(count + 1, MaxEvidence);
         }
 
-        if (favoured.Count == 0)
+        if (count == 0)
         {
             return [];
         }
 
-        favoured.Sort(static (a, b) =>
+        var result = new string[count];
+        for (var i = 0; i < count; i++)
         {
-            var byGap = (b.Mine - b.Theirs).CompareTo(a.Mine - a.Theirs);
-            return byGap != 0 ? byGap : string.CompareOrdinal(a.Technique, b.Technique);
-        });
-        var result = new string[Math.Min(MaxEvidence, favoured.Count)];
-        for (var i = 0; i < result.Length; i++)
-        {
-            var (t, m, r) = favoured[i];
+            var (t, m, r) = best[i];
             result[i] = FormattableString.Invariant($"{t} ({m:0.00} vs {r:0.00})");
         }
 
         return result;
+    }
+
+    // Larger gap first; equal gaps in technique order.
+    private static bool Before((string? Technique, double Mine, double Theirs) a, (string? Technique, double Mine, double Theirs) b)
+    {
+        var byGap = (a.Mine - a.Theirs).CompareTo(b.Mine - b.Theirs);
+        return byGap != 0 ? byGap > 0 : string.CompareOrdinal(a.Technique, b.Technique) < 0;
     }
 
     private FrozenDictionary<string, double> Lookup(string label)

@@ -75,12 +75,14 @@ public sealed class ActorScorer : IDisposable
 
         var labels = _manifest.ClassLabels;
         var distinct = techniques.Distinct(StringComparer.Ordinal).ToArray();
-        var candidates = order.Take(MaxCandidates).Select((k, rank) =>
+        var candidates = new ActorCandidate[Math.Min(MaxCandidates, order.Length)];
+        for (var rank = 0; rank < candidates.Length; rank++)
         {
             // The top candidate is explained against the runner-up; every other one against the top.
+            var k = order[rank];
             var rival = rank == 0 ? (order.Length > 1 ? labels[order[1]] : labels[k]) : labels[top];
-            return new ActorCandidate(labels[k], p[k], _evidence.Separating(labels[k], rival, distinct));
-        }).ToArray();
+            candidates[rank] = new ActorCandidate(labels[k], p[k], _evidence.SeparatingDistinct(labels[k], rival, distinct));
+        }
 
         return new ActorResult
         {

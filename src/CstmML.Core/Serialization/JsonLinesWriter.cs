@@ -1,17 +1,22 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
 namespace CstmML.Core.Serialization;
 
 /// <summary>
-/// Writes one JSON value per line (JSON Lines) to a stream through one reused <see cref="Utf8JsonWriter"/>; the
-/// stream should be buffered. Not thread-safe.
+/// Writes one JSON value per line (JSON Lines) to a stream through one reused <see cref="Utf8JsonWriter"/>. Lines are
+/// gathered in an in-memory buffer and written to the stream in blocks of about <see cref="BlockSize"/> bytes: writing
+/// each line to a <see cref="FileStream"/> cost several write system calls per line. Not thread-safe.
 /// </summary>
 public sealed class JsonLinesWriter : IDisposable
 {
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
+    /// <summary>Bytes gathered before they are written to the stream.</summary>
+    public const int BlockSize = 256 * 1024;
+
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
+    private readonly ArrayBufferWriter<byte> _buffer = new(BlockSize + (BlockSize / 4));
     private readonly Utf8JsonWriter _writer;
 
     public JsonLinesWriter(Stream stream, bool leaveOpen = false)
@@ -20,7 +25,7 @@ public sealed class JsonLinesWriter : IDisposable
         _stream = stream;
         _leaveOpen = leaveOpen;
         // Relaxed escaping keeps ARNs and user agents readable ('+', '<', '&' unescaped); the output is never HTML.
-        _writer = new Utf8JsonWriter(stream, new JsonWriterOptions
+        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions
         {
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             SkipValidation = true,
@@ -35,16 +40,35 @@ public sealed class JsonLinesWriter : IDisposable
     {
         JsonSerializer.Serialize(_writer, value, typeInfo);
         _writer.Flush();
-        _stream.Write(NewLine);
+        _buffer.GetSpan(1)[0] = (byte)'\n';
+        _buffer.Advance(1);
         _writer.Reset();
         Count++;
+        if (_buffer.WrittenCount >= BlockSize)
+        {
+            WriteBlock();
+        }
     }
 
-    /// <summary>Flushes the underlying stream.</summary>
-    public void Flush() => _stream.Flush();
+    /// <summary>Writes the gathered lines and flushes the underlying stream.</summary>
+    public void Flush()
+    {
+        WriteBlock();
+        _stream.Flush();
+    }
+
+    private void WriteBlock()
+    {
+        if (_buffer.WrittenCount > 0)
+        {
+            _stream.Write(_buffer.WrittenSpan);
+            _buffer.ResetWrittenCount();
+        }
+    }
 
     public void Dispose()
     {
+        WriteBlock();
         _writer.Dispose();
         _stream.Flush();
         if (!_leaveOpen)

@@ -31,18 +31,18 @@ public sealed class IdDeduplicator
     public bool IsDuplicate(string id, DateTimeOffset time)
     {
         ArgumentNullException.ThrowIfNull(id);
-        if (_ids.Contains(id))
+        if (!_ids.Add(id))
         {
             return true;
         }
 
+        // Eviction only removes ids already queued, so the id just added stays.
         if (time > _maxTime)
         {
             _maxTime = time;
             Evict();
         }
 
-        _ids.Add(id);
         _byTime.Enqueue(id, time);
         return false;
     }

@@ -13,7 +13,7 @@ namespace CstmML.Ingestion.Pipeline;
 /// </summary>
 internal sealed class RecordBatch
 {
-    private readonly List<BatchItem> _items = [];
+    private readonly List<BatchItem> _items = new(PipelineDefaults.BatchRecords + 2);
     private byte[] _buffer;
     private int _used;
     private int _records;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 
 namespace CstmML.Scoring.Actor;
@@ -11,6 +12,7 @@ public sealed record ActorEvidence(IReadOnlyDictionary<string, IReadOnlyList<Tec
 
     // Built once: every scored sequence explains up to five candidates, each against a rival.
     private FrozenDictionary<string, FrozenDictionary<string, double>>? _index;
+    private readonly ConcurrentDictionary<(string Label, string Rival, string Technique), string> _texts = new();
 
     /// <summary>
     /// Techniques of the sequence that favour <paramref name="label"/> over <paramref name="rival"/> most:
@@ -70,7 +72,10 @@ public sealed record ActorEvidence(IReadOnlyDictionary<string, IReadOnlyList<Tec
         for (var i = 0; i < count; i++)
         {
             var (t, m, r) = best[i];
-            result[i] = FormattableString.Invariant($"{t} ({m:0.00} vs {r:0.00})");
+
+            // Formatting two doubles costs more than the rest of the explanation; the text only depends on the pair
+            // of classes and the technique, so it is made once (bounded: classes x classes x known techniques).
+            result[i] = _texts.GetOrAdd((label, rival, t!), static (_, x) => FormattableString.Invariant($"{x.T} ({x.M:0.00} vs {x.R:0.00})"), (T: t, M: m, R: r));
         }
 
         return result;

@@ -68,7 +68,7 @@ public sealed class ActorScorer : IDisposable
             return byP != 0 ? byP : a.CompareTo(b);
         });
         var top = order[0];
-        var distance = _centroids.NearestDistance(features);
+        var distance = _centroids.NearestDistance(features, _centroids.IndexOf(_manifest.ClassLabels[top]));
         string? reason = distance > _manifest.OodDistanceThreshold ? AbstainReasons.OutOfDistribution
             : p[top] < _manifest.AbstainThreshold ? AbstainReasons.LowConfidence
             : null;

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -15,10 +14,7 @@ internal sealed class Utf8StringCache
     /// <summary>Longer values are not cached (they rarely repeat and would evict the short ones).</summary>
     public const int MaxCachedBytes = 256;
 
-    private const int Slots = 4096;
-
-    private readonly byte[]?[] _keys = new byte[Slots][];
-    private readonly string?[] _values = new string?[Slots];
+    private readonly Utf8ValueCache<string> _cache = new(slotBits: 12, maxKeyBytes: MaxCachedBytes);
 
     /// <summary>The string of the current string token of <paramref name="reader"/> (unescaped).</summary>
     public string Get(ref Utf8JsonReader reader)
@@ -34,43 +30,13 @@ internal sealed class Utf8StringCache
     /// <summary>The string of valid UTF-8 <paramref name="utf8"/>.</summary>
     public string Get(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.Length > MaxCachedBytes)
+        if (_cache.Get(utf8, out var slot) is { } hit)
         {
-            return Encoding.UTF8.GetString(utf8);
-        }
-
-        var slot = Slot(utf8);
-        if (_keys[slot] is { } key && utf8.SequenceEqual(key))
-        {
-            return _values[slot]!;
+            return hit;
         }
 
         var value = Encoding.UTF8.GetString(utf8);
-        _keys[slot] = utf8.ToArray();
-        _values[slot] = value;
+        _cache.Set(slot, utf8, value);
         return value;
-    }
-
-    // A cheap deterministic mix of the length and three 8-byte words (start, middle, end): a byte-by-byte hash
-    // cost more than the allocation it saves. Collisions only cost a miss; equality is always checked.
-    private static int Slot(ReadOnlySpan<byte> s)
-    {
-        const ulong K = 0x9E3779B97F4A7C15;
-        var h = (ulong)s.Length * K;
-        if (s.Length >= 8)
-        {
-            h = (h ^ MemoryMarshal.Read<ulong>(s)) * K;
-            h = (h ^ MemoryMarshal.Read<ulong>(s[((s.Length / 2) - 4)..])) * K;
-            h = (h ^ MemoryMarshal.Read<ulong>(s[^8..])) * K;
-        }
-        else
-        {
-            foreach (var b in s)
-            {
-                h = (h ^ b) * K;
-            }
-        }
-
-        return (int)(h >> 52) & (Slots - 1);
     }
 }

@@ -4,25 +4,23 @@ namespace CstmML.Ingestion.Json;
 
 /// <summary>
 /// A small fixed-size cache of values parsed from UTF-8 JSON, keyed by the exact bytes they were parsed from
-/// (e.g. the <c>mapping</c> array of a normalized alert, which repeats for every alert of the same type).
-/// Direct-mapped, so memory is bounded; values must be immutable, since hits share them. Not thread-safe.
+/// (e.g. the <c>mapping</c> array of a normalized alert, which repeats for every alert of the same type; the strings of
+/// <see cref="Utf8StringCache"/>). Direct-mapped (a miss replaces the slot), so memory is bounded; values must be
+/// immutable, since hits share them. Not thread-safe.
 /// </summary>
 /// <typeparam name="T">The parsed value.</typeparam>
-internal sealed class Utf8ValueCache<T>
+/// <param name="slotBits">The cache holds 2^slotBits slots.</param>
+/// <param name="maxKeyBytes">Longer keys are not cached (they rarely repeat and would evict the short ones).</param>
+internal sealed class Utf8ValueCache<T>(int slotBits = 10, int maxKeyBytes = 2048)
     where T : class
 {
-    /// <summary>Longer keys are not cached.</summary>
-    public const int MaxKeyBytes = 2048;
+    private readonly byte[]?[] _keys = new byte[1 << slotBits][];
+    private readonly T?[] _values = new T?[1 << slotBits];
 
-    private const int Slots = 1024;
-
-    private readonly byte[]?[] _keys = new byte[Slots][];
-    private readonly T?[] _values = new T?[Slots];
-
-    /// <summary>The cached value of <paramref name="utf8"/>, or null.</summary>
+    /// <summary>The cached value of <paramref name="utf8"/>, or null (then <paramref name="slot"/> is where <see cref="Set"/> stores it; -1 when not cacheable).</summary>
     public T? Get(ReadOnlySpan<byte> utf8, out int slot)
     {
-        slot = utf8.Length > MaxKeyBytes ? -1 : Slot(utf8);
+        slot = utf8.Length > maxKeyBytes ? -1 : Slot(utf8);
         return slot >= 0 && _keys[slot] is { } key && utf8.SequenceEqual(key) ? _values[slot] : null;
     }
 
@@ -36,8 +34,9 @@ internal sealed class Utf8ValueCache<T>
         }
     }
 
-    // Length and three 8-byte words (start, middle, end), mixed; collisions only cost a miss.
-    private static int Slot(ReadOnlySpan<byte> s)
+    // A cheap deterministic mix of the length and three 8-byte words (start, middle, end): a byte-by-byte hash
+    // cost more than the allocation it saves. Collisions only cost a miss; equality is always checked.
+    private int Slot(ReadOnlySpan<byte> s)
     {
         const ulong K = 0x9E3779B97F4A7C15;
         var h = (ulong)s.Length * K;
@@ -55,6 +54,6 @@ internal sealed class Utf8ValueCache<T>
             }
         }
 
-        return (int)(h >> 54) & (Slots - 1);
+        return (int)(h >> (64 - slotBits));
     }
 }

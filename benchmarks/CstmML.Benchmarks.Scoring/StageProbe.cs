@@ -8,7 +8,7 @@ using CstmML.Scoring.Engine;
 namespace CstmML.Benchmarks.Scoring;
 
 /// <summary>
-/// <c>probe [INPUT] [MODEL] [ROUNDS]</c>: splits the scorer's CPU time (process CPU, so usable on a loaded machine) by stage on real sequences (featurize, actor,
+/// <c>probe [INPUT] [MODEL] [ROUNDS] [STAGE]</c>: splits the scorer's CPU time (process CPU, so usable on a loaded machine) by stage on real sequences (featurize, actor,
 /// baselines, anomaly explanation, playbooks, velocity, the whole <see cref="ScoringEngine.Score"/>), in batches of 256
 /// like <c>cstm score</c>. Quick to run while optimising; BenchmarkDotNet gives the recorded figures.
 /// </summary>
@@ -23,9 +23,14 @@ internal static class StageProbe
         var input = args.Length > 0 ? args[0] : Path.Combine(root, "training-data", "corpus");
         var model = args.Length > 1 ? args[1] : Path.Combine(root, "models", "default");
         var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
+        // Optional STAGE: time only the stages whose name contains it (for a focused perf record).
+        var only = args.Length > 3 ? args[3] : null;
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var sequences = ScoringInputs.Load(input);
         var alerts = sequences.Sum(s => s.Alerts.Count);
-        Console.WriteLine($"{sequences.Count:N0} sequences, {alerts:N0} alerts from {input}");
+        // What one live alert costs the heap: the sequencer holds every alert of an open session like this.
+        var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"{sequences.Count:N0} sequences, {alerts:N0} alerts from {input}; {(heapAfter - heapBefore) / (double)alerts:F0} live heap bytes per alert held in sequences");
         using var engine = ScoringEngine.Load(model);
         var featurizer = new SequenceFeaturizer();
         var batches = sequences.Chunk(Batch).ToArray();
@@ -34,11 +39,19 @@ internal static class StageProbe
         for (var round = 0; round < rounds; round++)
         {
             var t = new Dictionary<string, double>();
+            var allocated = new Dictionary<string, long>();
             void Time(string stage, Action a)
             {
+                if (only is not null && !stage.Contains(only, StringComparison.Ordinal) && stage is not ("featurize" or "tokens"))
+                {
+                    return; // the later stages' inputs are always made
+                }
+
                 // Process CPU time, not wall time: the figures stay usable on a shared, loaded machine.
                 var before = process.TotalProcessorTime;
+                var bytes = GC.GetAllocatedBytesForCurrentThread();
                 a();
+                allocated[stage] = allocated.GetValueOrDefault(stage) + GC.GetAllocatedBytesForCurrentThread() - bytes;
                 process.Refresh();
                 t[stage] = t.GetValueOrDefault(stage) + (process.TotalProcessorTime - before).TotalMilliseconds;
             }
@@ -73,7 +86,7 @@ internal static class StageProbe
             Console.WriteLine($"round {round + 1}:");
             foreach (var (stage, ms) in t)
             {
-                Console.WriteLine($"  {stage,-12} {ms,9:F1} ms  {1000 * ms / sequences.Count,8:F1} us/sequence  {1e6 * ms / alerts,8:F2} ns/alert -> {alerts / (ms / 1000):N0} alerts/s");
+                Console.WriteLine($"  {stage,-12} {ms,9:F1} ms  {1000 * ms / sequences.Count,8:F1} us/sequence  {1e6 * ms / alerts,8:F2} ns/alert -> {alerts / (ms / 1000):N0} alerts/s, {allocated[stage] / (double)alerts,7:F0} B/alert allocated");
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -78,6 +79,12 @@ internal static class ScoreCommand
         string Model, string? Playbooks, FileInfo? Out, bool Csv, DateTimeOffset? Since, DateTimeOffset? Until, int MinRisk,
         FileInfo? Navigator, FileInfo? Stix, FileInfo? Volume, int Threads, SequencerOptions Sequencing);
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_lineBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_lineWriter;
+
     private static int Execute(ScoreOptions o, IngestRun run, CliEnvironment env)
     {
         using var engine = LoadEngine(o);
@@ -93,12 +100,11 @@ internal static class ScoreCommand
         var summary = new ScoreSummary();
         var pipeline = new ScorePipeline(engine, o.Sequencing, o.Threads, context);
         using (var stream = OutputFiles.Open(o.Out, env))
-        using (var text = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16))
+        using (var output = new BufferedStream(stream, 1 << 18))
         {
-            text.NewLine = "\n";
             if (o.Csv)
             {
-                text.WriteLine(ScoreCsv.Header());
+                output.Write(Line(ScoreCsv.Header()));
             }
 
             var progress = new ScoreProgress(env, files.Count, run.Counters, () => summary.Scored);
@@ -108,10 +114,10 @@ internal static class ScoreCommand
                 return a;
             });
 
-            // Serialized on the scoring workers; written here in order.
+            // Serialized to UTF-8 lines on the scoring workers; written here in order.
             pipeline.Run(
                 alerts,
-                r => r.Risk.Score < o.MinRisk ? null : o.Csv ? ScoreCsv.Row(r) : JsonSerializer.Serialize(r, ScoringResultJsonContext.Default.ScoringResult),
+                r => r.Risk.Score < o.MinRisk ? null : o.Csv ? Line(ScoreCsv.Row(r)) : JsonLine(r),
                 (r, line) =>
                 {
                     summary.Add(r, line is not null);
@@ -120,7 +126,7 @@ internal static class ScoreCommand
                         return;
                     }
 
-                    text.WriteLine(line);
+                    output.Write(line);
                     exported?.Add(r);
                 },
                 o.Since,
@@ -134,6 +140,21 @@ internal static class ScoreCommand
         summary.Print(env.Error, o.Out?.FullName ?? "standard output", run.Counters.Normalized, elapsed, pipeline.Revised);
         return code;
     }
+
+    // One JSON Lines record as UTF-8 bytes, made in a buffer each worker thread reuses: no UTF-16 string in between.
+    private static byte[] JsonLine(ScoringResult r)
+    {
+        var buffer = t_lineBuffer ??= new ArrayBufferWriter<byte>(1 << 14);
+        buffer.ResetWrittenCount();
+        var writer = t_lineWriter ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, r, ScoringResultJsonContext.Default.ScoringResult);
+        writer.Flush();
+        buffer.Write("\n"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static byte[] Line(string text) => Encoding.UTF8.GetBytes(text + "\n");
 
     // The first pass of --volume: hourly counts of the alerts in [since, until), analysed before scoring starts.
     private static VolumeReport VolumePass(ScoreOptions o, IngestRun run, IReadOnlyList<string> inputs, int files, CliEnvironment env)

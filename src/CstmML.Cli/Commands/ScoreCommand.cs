@@ -80,10 +80,10 @@ internal static class ScoreCommand
         FileInfo? Navigator, FileInfo? Stix, FileInfo? Volume, int Threads, SequencerOptions Sequencing);
 
     [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_lineBuffer;
+    private static ArrayBufferWriter<byte>? _lineBuffer;
 
     [ThreadStatic]
-    private static Utf8JsonWriter? t_lineWriter;
+    private static Utf8JsonWriter? _lineWriter;
 
     private static int Execute(ScoreOptions o, IngestRun run, CliEnvironment env)
     {
@@ -144,9 +144,9 @@ internal static class ScoreCommand
     // One JSON Lines record as UTF-8 bytes, made in a buffer each worker thread reuses: no UTF-16 string in between.
     private static byte[] JsonLine(ScoringResult r)
     {
-        var buffer = t_lineBuffer ??= new ArrayBufferWriter<byte>(1 << 14);
+        var buffer = _lineBuffer ??= new ArrayBufferWriter<byte>(1 << 14);
         buffer.ResetWrittenCount();
-        var writer = t_lineWriter ??= new Utf8JsonWriter(buffer);
+        var writer = _lineWriter ??= new Utf8JsonWriter(buffer);
         writer.Reset(buffer);
         JsonSerializer.Serialize(writer, r, ScoringResultJsonContext.Default.ScoringResult);
         writer.Flush();

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime;
 using System.Text;
 using System.Text.Json;
 using CstmML.Core.Attack;
@@ -87,6 +88,9 @@ internal static class ScoreCommand
 
     private static int Execute(ScoreOptions o, IngestRun run, CliEnvironment env)
     {
+        // A batch run needs throughput, not short pauses: background (concurrent) collections of the large live set of
+        // open sessions cost CPU and hold extra memory (measured in docs/performance/scoring.md). cstm serve keeps the default.
+        GCSettings.LatencyMode = GCLatencyMode.Batch;
         using var engine = LoadEngine(o);
         var started = env.Time.GetTimestamp();
         var (files, errors) = InputFiles.Expand(run.Inputs);

@@ -17,6 +17,7 @@ public sealed class Sequencer
 
     private readonly SequencerOptions _options;
     private readonly Dictionary<SequenceKey, KeyState> _keys = [];
+    private readonly PackedStrings _strings = new();
     private readonly PriorityQueue<SequenceKey, (DateTimeOffset At, SequenceKey Key)> _schedule = new(ScheduleOrder.Instance);
     private DateTimeOffset? _maxSeen;
     private long _alerts;
@@ -57,7 +58,7 @@ public sealed class Sequencer
         var key = new SequenceKey(alert.Account, alert.Principal);
         if (!_keys.TryGetValue(key, out var state))
         {
-            state = new KeyState();
+            state = new KeyState(_strings);
             _keys[key] = state;
         }
 
@@ -75,7 +76,7 @@ public sealed class Sequencer
             Reopen(state, alert.Time);
         }
 
-        if (state.Buffer.Count > 0 && SequenceBuilder.Order(state.Buffer[^1], alert) > 0)
+        if (state.Buffer.Count > 0 && state.Buffer.Compare(state.Buffer.Count - 1, alert) > 0)
         {
             state.Unsorted = true;
         }
@@ -164,7 +165,7 @@ public sealed class Sequencer
         var wm = Watermark ?? DateTimeOffset.MinValue;
         if (state.Unsorted)
         {
-            state.Buffer.Sort(SequenceBuilder.Order);
+            state.Buffer.Sort();
             state.Unsorted = false;
         }
 
@@ -173,8 +174,8 @@ public sealed class Sequencer
         while (consumed < state.Buffer.Count)
         {
             var end = SessionEnd(state.Buffer, consumed);
-            var start = state.Buffer[consumed].Time;
-            var last = state.Buffer[end - 1].Time;
+            var start = Utc(state.Buffer.TicksAt(consumed));
+            var last = Utc(state.Buffer.TicksAt(end - 1));
             var bound = Min(last + _options.MaxGap, start + _options.MaxSpan);
             if (!flush && wm <= bound)
             {
@@ -182,12 +183,12 @@ public sealed class Sequencer
                 break;
             }
 
-            var alerts = state.Buffer.GetRange(consumed, end - consumed);
+            var alerts = state.Buffer.Unpack(key, consumed, end);
             results.Add(Emit(key, state, alerts, retain: !flush));
             consumed = end;
         }
 
-        state.Buffer.RemoveRange(0, consumed);
+        state.Buffer.RemoveFirst(consumed);
         _buffered -= consumed;
 
         // Retained sessions past the re-open horizon are released, with their ids.
@@ -256,17 +257,20 @@ public sealed class Sequencer
     }
 
     // The exclusive end of the session starting at buffer[from]: split on a gap longer than MaxGap or a span longer than MaxSpan.
-    private int SessionEnd(List<NormalizedAlert> buffer, int from)
+    private int SessionEnd(PackedAlerts buffer, int from)
     {
-        var start = buffer[from].Time;
+        var start = buffer.TicksAt(from);
+        var (gap, span) = (_options.MaxGap.Ticks, _options.MaxSpan.Ticks);
         var i = from + 1;
-        while (i < buffer.Count && buffer[i].Time - buffer[i - 1].Time <= _options.MaxGap && buffer[i].Time - start <= _options.MaxSpan)
+        while (i < buffer.Count && buffer.TicksAt(i) - buffer.TicksAt(i - 1) <= gap && buffer.TicksAt(i) - start <= span)
         {
             i++;
         }
 
         return i;
     }
+
+    private static DateTimeOffset Utc(long ticks) => new(ticks, TimeSpan.Zero);
 
     private void Schedule(SequenceKey key, KeyState state, DateTimeOffset candidate)
     {
@@ -284,9 +288,10 @@ public sealed class Sequencer
 
     private sealed record RetainedSession(string SequenceId, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<NormalizedAlert> Alerts);
 
-    private sealed class KeyState
+    private sealed class KeyState(PackedStrings strings)
     {
-        public List<NormalizedAlert> Buffer { get; } = [];
+        /// <summary>The alerts of the open sessions, packed (they can be held for the whole allowed lateness).</summary>
+        public PackedAlerts Buffer { get; } = new(strings);
 
         public HashSet<string> Ids { get; } = new(StringComparer.Ordinal);
 

@@ -1,0 +1,43 @@
+namespace CstmML.Features.Sequencing;
+
+/// <summary>
+/// The strings that <see cref="PackedAlerts"/> of one <see cref="Sequencer"/> share: each distinct value is stored once
+/// and referred to by a code. Bounded: once <see cref="Capacity"/> values are known, new values are packed inline by
+/// the caller instead, so a field with ever-new values cannot grow it without limit. Not thread-safe (like the sequencer).
+/// </summary>
+internal sealed class PackedStrings(int capacity = PackedStrings.DefaultCapacity)
+{
+    /// <summary>Enough for every alert type, region, service, user agent and source file of a large estate.</summary>
+    public const int DefaultCapacity = 1 << 16;
+
+    private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
+    private readonly List<string> _values = [];
+
+    /// <summary>Most distinct values the table holds.</summary>
+    public int Capacity { get; } = capacity;
+
+    /// <summary>Distinct values held.</summary>
+    public int Count => _values.Count;
+
+    /// <summary>The value of <paramref name="code"/>.</summary>
+    public string this[int code] => _values[code];
+
+    /// <summary>The code of <paramref name="value"/>, adding it while there is room; false when the table is full.</summary>
+    public bool TryGetCode(string value, out int code)
+    {
+        if (_codes.TryGetValue(value, out code))
+        {
+            return true;
+        }
+
+        if (_values.Count >= Capacity)
+        {
+            return false;
+        }
+
+        code = _values.Count;
+        _values.Add(value);
+        _codes.Add(value, code);
+        return true;
+    }
+}

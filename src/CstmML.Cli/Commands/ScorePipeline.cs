@@ -85,7 +85,7 @@ internal sealed class ScorePipeline(ISequenceScorer scorer, SequencerOptions seq
                 Collect(sequencer.Add(alert), pending, work.Writer, order.Writer, writer, token);
             }
 
-            Collect(sequencer.Flush(), pending, work.Writer, order.Writer, writer, token);
+            Collect(sequencer.FlushInOrder(), pending, work.Writer, order.Writer, writer, token);
             if (pending.Count > 0)
             {
                 Post(pending, work.Writer, order.Writer, writer, token);
@@ -112,7 +112,7 @@ internal sealed class ScorePipeline(ISequenceScorer scorer, SequencerOptions seq
         writer.GetAwaiter().GetResult();
     }
 
-    private void Collect<T>(IReadOnlyList<SequenceUpdate> updates, List<AlertSequence> pending, ChannelWriter<(AlertSequence[], TaskCompletionSource<(ScoringResult, T)[]>)> work, ChannelWriter<Task<(ScoringResult, T)[]>> order, Task writer, CancellationToken token)
+    private void Collect<T>(IEnumerable<SequenceUpdate> updates, List<AlertSequence> pending, ChannelWriter<(AlertSequence[], TaskCompletionSource<(ScoringResult, T)[]>)> work, ChannelWriter<Task<(ScoringResult, T)[]>> order, Task writer, CancellationToken token)
     {
         foreach (var u in updates)
         {

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using System.Text;
 using CstmML.Core.Alerts;
 
 namespace CstmML.Features.Sequencing;
@@ -16,6 +17,9 @@ internal sealed class PackedAlerts(PackedStrings strings)
 {
     private const int NullString = -1;
     private const int InitialBytes = 1024;
+
+    // Added to the length of an inline string stored one byte per character (all its code units are below 256).
+    private const int Narrow = 1 << 29;
 
     private readonly List<Entry> _entries = [];
     private byte[] _bytes = [];
@@ -78,7 +82,25 @@ internal sealed class PackedAlerts(PackedStrings strings)
     public int Compare(int i, NormalizedAlert alert)
     {
         var c = _entries[i].Ticks.CompareTo(alert.Time.UtcTicks);
-        return c != 0 ? c : IdAt(_entries[i].Offset).SequenceCompareTo(alert.Id.AsSpan());
+        return c != 0 ? c : CompareIds(IdAt(_bytes, _entries[i].Offset), View(alert.Id));
+    }
+
+    /// <summary>The id of held alert <paramref name="i"/>.</summary>
+    public string IdOf(int i) => new Reader(_bytes, _entries[i].Offset, strings).Inline()!;
+
+    /// <summary>Whether an alert with id <paramref name="id"/> is held (a linear scan: for the rare duplicate check).</summary>
+    public bool ContainsId(string id)
+    {
+        var view = View(id);
+        foreach (var e in _entries)
+        {
+            if (CompareIds(IdAt(_bytes, e.Offset), view) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Sorts the held alerts into <see cref="SequenceBuilder.Order"/>.</summary>
@@ -89,7 +111,7 @@ internal sealed class PackedAlerts(PackedStrings strings)
         entries.Sort((a, b) =>
         {
             var c = a.Ticks.CompareTo(b.Ticks);
-            return c != 0 ? c : IdAt(bytes, a.Offset).SequenceCompareTo(IdAt(bytes, b.Offset));
+            return c != 0 ? c : CompareIds(IdAt(bytes, a.Offset), IdAt(bytes, b.Offset));
         });
     }
 
@@ -202,14 +224,40 @@ internal sealed class PackedAlerts(PackedStrings strings)
         };
     }
 
-    private ReadOnlySpan<char> IdAt(int offset) => IdAt(_bytes, offset);
-
-    // The id is written first, inline: a length, then its UTF-16 code units.
-    private static ReadOnlySpan<char> IdAt(byte[] bytes, int offset)
+    // The id is written first, inline: its code units, one or two bytes each.
+    private static IdView IdAt(byte[] bytes, int offset)
     {
-        var length = -BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(offset)) - 2;
-        return MemoryMarshal.Cast<byte, char>(bytes.AsSpan(offset + 4, length * 2));
+        var n = -BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(offset)) - 2;
+        return n >= Narrow ? new IdView(bytes.AsSpan(offset + 4, n - Narrow), true) : new IdView(bytes.AsSpan(offset + 4, n * 2), false);
     }
+
+    // Ordinal comparison of UTF-16 code units (string.CompareOrdinal), whichever way each side is stored.
+    private static int CompareIds(IdView a, IdView b)
+    {
+        if (a.Narrow == b.Narrow)
+        {
+            return a.Narrow ? a.Units.SequenceCompareTo(b.Units) : MemoryMarshal.Cast<byte, char>(a.Units).SequenceCompareTo(MemoryMarshal.Cast<byte, char>(b.Units));
+        }
+
+        var (na, nb) = (Length(a), Length(b));
+        for (var i = 0; i < Math.Min(na, nb); i++)
+        {
+            var c = UnitAt(a, i).CompareTo(UnitAt(b, i));
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+
+        return na.CompareTo(nb);
+    }
+
+    private static int Length(IdView id) => id.Narrow ? id.Units.Length : id.Units.Length / 2;
+
+    private static char UnitAt(IdView id, int i) =>
+        id.Narrow ? (char)id.Units[i] : (char)BinaryPrimitives.ReadUInt16LittleEndian(id.Units[(2 * i)..]);
+
+    private static IdView View(string id) => new(MemoryMarshal.AsBytes(id.AsSpan()), false);
 
     // A string from the shared table when it has room (most fields repeat), else inline.
     private void WriteShared(string? value)
@@ -228,7 +276,8 @@ internal sealed class PackedAlerts(PackedStrings strings)
         }
     }
 
-    // Inline: -(length + 2), then the UTF-16 code units (values that are unique to the alert: id, IP, key, session).
+    // Inline (values unique to the alert: id, IP, key, session): -(length + 2), then one byte per code unit when all
+    // are below 256 (ids, IPs and keys are ASCII), else the UTF-16 code units, with Narrow added to the length.
     private void WriteInline(string? value)
     {
         if (value is null)
@@ -237,8 +286,16 @@ internal sealed class PackedAlerts(PackedStrings strings)
             return;
         }
 
-        WriteInt32(-(value.Length + 2));
-        MemoryMarshal.AsBytes(value.AsSpan()).CopyTo(Reserve(value.Length * 2));
+        if (value.AsSpan().ContainsAnyExceptInRange('\0', '\u00FF'))
+        {
+            WriteInt32(-(value.Length + 2));
+            MemoryMarshal.AsBytes(value.AsSpan()).CopyTo(Reserve(value.Length * 2));
+        }
+        else
+        {
+            WriteInt32(-(value.Length + Narrow + 2));
+            Encoding.Latin1.GetBytes(value, Reserve(value.Length));
+        }
     }
 
     private void WriteByte(byte value) => Reserve(1)[0] = value;
@@ -253,7 +310,7 @@ internal sealed class PackedAlerts(PackedStrings strings)
     {
         if (_used + n > _bytes.Length)
         {
-            Array.Resize(ref _bytes, Math.Max(Math.Max(InitialBytes, _bytes.Length * 2), _used + n));
+            Array.Resize(ref _bytes, Math.Max(Math.Max(InitialBytes, _bytes.Length + (_bytes.Length >> 1)), _used + n));
         }
 
         var span = _bytes.AsSpan(_used, n);
@@ -268,6 +325,14 @@ internal sealed class PackedAlerts(PackedStrings strings)
         IReadOnlyList<TechniqueId> Techniques,
         IReadOnlyList<TacticId> Tactics,
         IReadOnlyList<TechniqueMapping> Mapping);
+
+    // An id's code units as stored: one byte each (Narrow) or UTF-16.
+    private readonly ref struct IdView(ReadOnlySpan<byte> units, bool narrow)
+    {
+        public ReadOnlySpan<byte> Units { get; } = units;
+
+        public bool Narrow { get; } = narrow;
+    }
 
     private ref struct Reader(byte[] bytes, int offset, PackedStrings strings)
     {
@@ -312,9 +377,16 @@ internal sealed class PackedAlerts(PackedStrings strings)
                 return strings[code];
             }
 
-            var length = -code - 2;
-            var value = new string(MemoryMarshal.Cast<byte, char>(bytes.AsSpan(_at, length * 2)));
-            _at += length * 2;
+            var n = -code - 2;
+            if (n >= Narrow)
+            {
+                var narrow = Encoding.Latin1.GetString(bytes, _at, n - Narrow);
+                _at += n - Narrow;
+                return narrow;
+            }
+
+            var value = new string(MemoryMarshal.Cast<byte, char>(bytes.AsSpan(_at, n * 2)));
+            _at += n * 2;
             return value;
         }
     }

@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using CstmML.Core.Alerts;
 
 namespace CstmML.Features.Sequencing;
@@ -62,7 +64,7 @@ public sealed class Sequencer
             _keys[key] = state;
         }
 
-        if (!state.Ids.Add(alert.Id))
+        if (!state.AddId(alert.Id))
         {
             _duplicates++;
             return [];
@@ -93,26 +95,54 @@ public sealed class Sequencer
     }
 
     /// <summary>Emits every open session (end of input) in start-time, then key order; retained sessions are released.</summary>
-    public IReadOnlyList<SequenceUpdate> Flush()
+    public IReadOnlyList<SequenceUpdate> Flush() => [.. FlushInOrder()];
+
+    /// <summary>
+    /// <see cref="Flush"/> one session at a time, in the same order: each is unpacked only when it is reached, so the
+    /// end of a batch run (every open session closing at once) holds no more in memory than the run itself.
+    /// Enumerate it to the end.
+    /// </summary>
+    public IEnumerable<SequenceUpdate> FlushInOrder()
     {
-        var results = new List<SequenceUpdate>();
+        var sessions = new List<FlushedSession>();
         foreach (var key in _keys.Keys.Order().ToArray())
         {
-            Close(key, _keys[key], results, flush: true);
+            var state = _keys[key];
+            if (state.Unsorted)
+            {
+                state.Buffer.Sort();
+                state.Unsorted = false;
+            }
+
+            for (var from = 0; from < state.Buffer.Count;)
+            {
+                var end = SessionEnd(state.Buffer, from);
+                var start = state.Buffer.TicksAt(from);
+                var id = SequenceBuilder.SequenceId(key.Account, key.Principal, Utc(start), state.Buffer.IdOf(from));
+                sessions.Add(new FlushedSession(key, state, from, end, start, id));
+                from = end;
+            }
+        }
+
+        // Everything still open closes at once: emit in event-time order, then key, so output reads chronologically.
+        sessions.Sort(static (a, b) =>
+        {
+            var c = a.Start.CompareTo(b.Start);
+            c = c != 0 ? c : a.Key.CompareTo(b.Key);
+            return c != 0 ? c : string.CompareOrdinal(a.SequenceId, b.SequenceId);
+        });
+        foreach (var f in sessions)
+        {
+            yield return Emit(f.Key, f.State, f.State.Buffer.Unpack(f.Key, f.From, f.To), retain: false);
+        }
+
+        foreach (var state in _keys.Values)
+        {
+            _buffered -= state.Buffer.Count;
         }
 
         _keys.Clear();
         _schedule.Clear();
-
-        // Everything still open closes at once: emit in event-time order, then key, so output reads chronologically.
-        results.Sort(static (a, b) =>
-        {
-            var c = a.Sequence.Start.CompareTo(b.Sequence.Start);
-            c = c != 0 ? c : string.CompareOrdinal(a.Sequence.Account, b.Sequence.Account);
-            c = c != 0 ? c : string.CompareOrdinal(a.Sequence.Principal, b.Sequence.Principal);
-            return c != 0 ? c : string.CompareOrdinal(a.Sequence.SequenceId, b.Sequence.SequenceId);
-        });
-        return results;
     }
 
     // Moves retained sessions the late alert falls within max-gap of back into the open buffer.
@@ -152,7 +182,7 @@ public sealed class Sequencer
             _schedule.Dequeue();
             if (_keys.TryGetValue(key, out var state) && state.CheckAt == at.At)
             {
-                Close(key, state, results ??= [], flush: false);
+                Close(key, state, results ??= []);
             }
         }
 
@@ -160,7 +190,7 @@ public sealed class Sequencer
     }
 
     // Emits the leading sessions of a key that no on-time event can still change, then reschedules the key.
-    private void Close(SequenceKey key, KeyState state, List<SequenceUpdate> results, bool flush)
+    private void Close(SequenceKey key, KeyState state, List<SequenceUpdate> results)
     {
         var wm = Watermark ?? DateTimeOffset.MinValue;
         if (state.Unsorted)
@@ -177,14 +207,14 @@ public sealed class Sequencer
             var start = Utc(state.Buffer.TicksAt(consumed));
             var last = Utc(state.Buffer.TicksAt(end - 1));
             var bound = Min(last + _options.MaxGap, start + _options.MaxSpan);
-            if (!flush && wm <= bound)
+            if (wm <= bound)
             {
                 nextCheck = bound;
                 break;
             }
 
             var alerts = state.Buffer.Unpack(key, consumed, end);
-            results.Add(Emit(key, state, alerts, retain: !flush));
+            results.Add(Emit(key, state, alerts, retain: true));
             consumed = end;
         }
 
@@ -195,12 +225,12 @@ public sealed class Sequencer
         for (var i = state.Retained.Count - 1; i >= 0; i--)
         {
             var s = state.Retained[i];
-            if (flush || wm > s.End + _options.MaxGap + _options.ReopenHorizon)
+            if (wm > s.End + _options.MaxGap + _options.ReopenHorizon)
             {
                 state.Retained.RemoveAt(i);
                 foreach (var a in s.Alerts)
                 {
-                    state.Ids.Remove(a.Id);
+                    state.RemoveId(a.Id);
                     state.LateIds.Remove(a.Id);
                 }
             }
@@ -217,7 +247,7 @@ public sealed class Sequencer
             state.CheckAt = next;
             _schedule.Enqueue(key, (next, key));
         }
-        else if (!flush)
+        else
         {
             _keys.Remove(key);
         }
@@ -286,6 +316,8 @@ public sealed class Sequencer
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
 
+    private sealed record FlushedSession(SequenceKey Key, KeyState State, int From, int To, long Start, string SequenceId);
+
     private sealed record RetainedSession(string SequenceId, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<NormalizedAlert> Alerts);
 
     private sealed class KeyState(PackedStrings strings)
@@ -293,7 +325,9 @@ public sealed class Sequencer
         /// <summary>The alerts of the open sessions, packed (they can be held for the whole allowed lateness).</summary>
         public PackedAlerts Buffer { get; } = new(strings);
 
-        public HashSet<string> Ids { get; } = new(StringComparer.Ordinal);
+        // The ids held (buffered or retained) as 64-bit hashes with a count, not strings: the buffer is packed, and
+        // a set of strings would keep every id alive. A hash already present is confirmed against the held ids.
+        private readonly Dictionary<ulong, int> _ids = [];
 
         public HashSet<string> LateIds { get; } = new(StringComparer.Ordinal);
 
@@ -302,6 +336,59 @@ public sealed class Sequencer
         public Dictionary<string, string> ReopenedFrom { get; } = new(StringComparer.Ordinal);
 
         public DateTimeOffset? CheckAt { get; set; }
+
+        /// <summary>Records <paramref name="id"/> as held; false when an alert with that id is already held (a duplicate).</summary>
+        public bool AddId(string id)
+        {
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, Hash(id), out var exists);
+            if (exists && Holds(id))
+            {
+                return false;
+            }
+
+            count++;
+            return true;
+        }
+
+        /// <summary>Forgets one held alert with id <paramref name="id"/>.</summary>
+        public void RemoveId(string id)
+        {
+            var hash = Hash(id);
+            if (_ids.TryGetValue(hash, out var count))
+            {
+                if (count <= 1)
+                {
+                    _ids.Remove(hash);
+                }
+                else
+                {
+                    _ids[hash] = count - 1;
+                }
+            }
+        }
+
+        private static ulong Hash(string id) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.AsSpan()));
+
+        private bool Holds(string id)
+        {
+            if (Buffer.ContainsId(id))
+            {
+                return true;
+            }
+
+            foreach (var s in Retained)
+            {
+                foreach (var a in s.Alerts)
+                {
+                    if (string.Equals(a.Id, id, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Whether <see cref="Buffer"/> may be out of <see cref="SequenceBuilder.Order"/> (in-order input needs no sort).</summary>
         public bool Unsorted { get; set; }

@@ -94,6 +94,31 @@ public class PackedAlertsTests
     }
 
     [Fact]
+    public void Compare_IdsStoredOneByteAndTwoBytesPerCharacter_CompareOrdinally()
+    {
+        var packed = new PackedAlerts(new PackedStrings());
+        string[] ids = ["ab", "a\u0100", "a\u00ff", "a", "ab\u4e00", "\u00e9"];
+        foreach (var id in ids)
+        {
+            packed.Add(Sparse(id, 1));
+        }
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            foreach (var other in ids)
+            {
+                Assert.Equal(Math.Sign(string.CompareOrdinal(ids[i], other)), Math.Sign(packed.Compare(i, Sparse(other, 1))));
+            }
+
+            Assert.True(packed.ContainsId(ids[i]));
+        }
+
+        Assert.False(packed.ContainsId("a\u0101"));
+        packed.Sort();
+        Assert.Equal(ids.Order(StringComparer.Ordinal), packed.Unpack(Key, 0, packed.Count).Select(a => a.Id));
+    }
+
+    [Fact]
     public void Compare_MatchesSequenceBuilderOrder()
     {
         var packed = new PackedAlerts(new PackedStrings());

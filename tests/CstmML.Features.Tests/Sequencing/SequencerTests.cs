@@ -79,6 +79,25 @@ public class SequencerTests
     }
 
     [Fact]
+    public void Add_DuplicateOfAnEmittedButRetainedAlert_IsDropped_AndAcceptedAgainOnceReleased()
+    {
+        var s = new Sequencer(Hourly with { ReopenHorizon = TimeSpan.FromHours(1) });
+        var emitted = s.Add(At("a", 0)).Concat(s.Add(At("x", 90))).ToList();
+        Assert.Equal([["a"]], Ids(emitted));
+
+        // Still retained (within the re-open horizon): the same id again is a duplicate.
+        Assert.Empty(s.Add(At("a", 0)));
+        Assert.Equal(1, s.Stats.Duplicates);
+
+        // Far later the session is released with its ids: the id is then a new (late) alert.
+        s.Add(At("y", 600));
+        s.Add(At("a", 0));
+        Assert.Equal(1, s.Stats.Duplicates);
+        Assert.Equal(1, s.Stats.LateAlerts);
+        Assert.Equal(4, s.Stats.Alerts);
+    }
+
+    [Fact]
     public void Add_WatermarkPassingTheGap_EmitsTheSessionWithoutAFlush()
     {
         var s = new Sequencer(Hourly with { Lateness = TimeSpan.FromMinutes(10) });

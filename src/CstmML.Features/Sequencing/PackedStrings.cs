@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CstmML.Features.Sequencing;
 
 /// <summary>
@@ -10,8 +12,13 @@ internal sealed class PackedStrings(int capacity = PackedStrings.DefaultCapacity
     /// <summary>Enough for every alert type, region, service, user agent and source file of a large estate.</summary>
     public const int DefaultCapacity = 1 << 16;
 
+    // Recently coded string instances by identity: ingestion hands out the same instance for a repeated value
+    // (its string caches), so most lookups are one reference comparison instead of hashing the text.
+    private const int RecentSlots = 1024;
+
     private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
     private readonly List<string> _values = [];
+    private readonly (string? Value, int Code)[] _recent = new (string?, int)[RecentSlots];
 
     /// <summary>Most distinct values the table holds.</summary>
     public int Capacity { get; } = capacity;
@@ -25,8 +32,16 @@ internal sealed class PackedStrings(int capacity = PackedStrings.DefaultCapacity
     /// <summary>The code of <paramref name="value"/>, adding it while there is room; false when the table is full.</summary>
     public bool TryGetCode(string value, out int code)
     {
+        ref var recent = ref _recent[RuntimeHelpers.GetHashCode(value) & (RecentSlots - 1)];
+        if (ReferenceEquals(recent.Value, value))
+        {
+            code = recent.Code;
+            return true;
+        }
+
         if (_codes.TryGetValue(value, out code))
         {
+            recent = (value, code);
             return true;
         }
 
@@ -38,6 +53,7 @@ internal sealed class PackedStrings(int capacity = PackedStrings.DefaultCapacity
         code = _values.Count;
         _values.Add(value);
         _codes.Add(value, code);
+        recent = (value, code);
         return true;
     }
 }

@@ -9,7 +9,7 @@ namespace CstmML.Ingestion.Pipeline;
 /// event time). A repeat that arrives after its first copy was forgotten passes (documented).
 /// </summary>
 /// <remarks>
-/// The remembered ids are copied into one character arena and indexed by a hash table of plain structs, so the
+/// The remembered ids are copied into one character arena and indexed by an open-addressing table of plain numbers, so the
 /// garbage collector has no per-id object to trace or promote: keeping the id strings themselves (a
 /// <c>HashSet&lt;string&gt;</c>) kept every alert id of the window alive and cost about a fifth of `cstm map`.
 /// Equality is exact (ordinal, every character compared); the hash only picks the bucket.
@@ -19,7 +19,7 @@ public sealed class IdDeduplicator
     /// <summary>Ids kept regardless of the window (about 30 MB): exact de-duplication for inputs up to this size.</summary>
     public const int MinRemembered = 262_144;
 
-    private const int InitialEntries = 1024;
+    private const int InitialSlots = 1024;
     private const int InitialArenaChars = 64 * 1024;
 
     private readonly int _minRemembered;
@@ -28,11 +28,13 @@ public sealed class IdDeduplicator
     // Time order of the remembered ids (entry index, event time in UTC ticks): eviction takes the oldest first.
     private readonly PriorityQueue<int, long> _byTime = new();
 
-    private Entry[] _entries = new Entry[InitialEntries];
+    // Open addressing, linear probing, at most half full: each slot is the id hash's top 32 bits (which also give
+    // its home slot) and its entry index + 1 (0: empty). A lookup reads one slot run and touches an entry only when
+    // those 32 bits match, so a new id costs about one cache miss.
+    private ulong[] _slots = new ulong[InitialSlots];
+    private int _slotBits = System.Numerics.BitOperations.Log2(InitialSlots);
 
-    // 1-based entry index of each bucket's first entry (0: empty); chains continue through Entry.Next.
-    private int[] _buckets = new int[InitialEntries];
-    private int _bucketShift = 64 - System.Numerics.BitOperations.Log2(InitialEntries);
+    private Entry[] _entries = new Entry[InitialSlots / 2];
     private int _entriesUsed;
     private int _freeList = -1;
     private int _count;
@@ -70,12 +72,12 @@ public sealed class IdDeduplicator
     {
         ArgumentNullException.ThrowIfNull(id);
         var hash = Hash(id);
-        if (Find(id, hash))
+        if (Find(id, hash, out var slot))
         {
             return true;
         }
 
-        var entry = Add(id, hash);
+        var entry = Add(id, hash, slot);
 
         // Eviction only removes ids already queued, so the id just added stays (it counts towards the floor).
         var ticks = time.UtcTicks;
@@ -100,67 +102,86 @@ public sealed class IdDeduplicator
         }
     }
 
-    private bool Find(string id, ulong hash)
+    // The slot holding id, or the empty slot where it goes (then false).
+    private bool Find(string id, ulong hash, out int slot)
     {
-        for (var i = _buckets[Bucket(hash)] - 1; i >= 0; i = _entries[i].Next)
+        var tag = (uint)(hash >> 32);
+        var mask = _slots.Length - 1;
+        for (var i = Home(tag); ; i = (i + 1) & mask)
         {
-            ref var e = ref _entries[i];
-            if (e.Hash == hash && e.Length == id.Length && id.AsSpan().SequenceEqual(_arena.AsSpan(e.Offset, e.Length)))
+            var s = _slots[i];
+            if (s == 0)
             {
-                return true;
+                slot = i;
+                return false;
+            }
+
+            if ((uint)(s >> 32) == tag)
+            {
+                ref var e = ref _entries[(int)(uint)s - 1];
+                if (e.Hash == hash && e.Length == id.Length && id.AsSpan().SequenceEqual(_arena.AsSpan(e.Offset, e.Length)))
+                {
+                    slot = i;
+                    return true;
+                }
             }
         }
-
-        return false;
     }
 
-    private int Add(string id, ulong hash)
+    private int Add(string id, ulong hash, int slot)
     {
-        if (_count == _buckets.Length)
-        {
-            Resize();
-        }
-
         int index;
         if (_freeList >= 0)
         {
             index = _freeList;
-            _freeList = _entries[index].Next;
+            _freeList = _entries[index].Offset;
         }
         else
         {
+            if (_entriesUsed == _entries.Length)
+            {
+                Array.Resize(ref _entries, _entries.Length * 2);
+            }
+
             index = _entriesUsed++;
         }
 
-        var offset = Store(id);
-        var bucket = Bucket(hash);
-        _entries[index] = new Entry { Hash = hash, Offset = offset, Length = id.Length, Next = _buckets[bucket] - 1 };
-        _buckets[bucket] = index + 1;
+        _entries[index] = new Entry { Hash = hash, Offset = Store(id), Length = id.Length };
+        _slots[slot] = ((hash >> 32) << 32) | (uint)(index + 1);
         _count++;
+        if (_count * 2 > _slots.Length)
+        {
+            Grow();
+        }
+
         return index;
     }
 
     private void Remove(int index)
     {
         ref var e = ref _entries[index];
-        var bucket = Bucket(e.Hash);
-        if (_buckets[bucket] - 1 == index)
+        var mask = _slots.Length - 1;
+        var i = Home((uint)(e.Hash >> 32));
+        while ((uint)_slots[i] != (uint)(index + 1))
         {
-            _buckets[bucket] = e.Next + 1;
+            i = (i + 1) & mask;
         }
-        else
+
+        // Backward-shift deletion: later slots of the run move up unless their home lies in (i, j] (cyclically).
+        for (var j = (i + 1) & mask; _slots[j] != 0; j = (j + 1) & mask)
         {
-            var prev = _buckets[bucket] - 1;
-            while (_entries[prev].Next != index)
+            var home = Home((uint)(_slots[j] >> 32));
+            var stays = i <= j ? home > i && home <= j : home > i || home <= j;
+            if (!stays)
             {
-                prev = _entries[prev].Next;
+                _slots[i] = _slots[j];
+                i = j;
             }
-
-            _entries[prev].Next = e.Next;
         }
 
+        _slots[i] = 0;
         _arenaLive -= e.Length;
-        e = new Entry { Next = _freeList, Length = -1 };
+        e = new Entry { Offset = _freeList, Length = -1 };
         _freeList = index;
         _count--;
     }
@@ -195,25 +216,29 @@ public sealed class IdDeduplicator
         return offset;
     }
 
-    private void Resize()
+    private void Grow()
     {
-        var size = _buckets.Length * 2;
-        Array.Resize(ref _entries, size);
-        _buckets = new int[size];
-        _bucketShift--;
-        for (var i = 0; i < _entriesUsed; i++)
+        _slots = new ulong[_slots.Length * 2];
+        _slotBits++;
+        var mask = _slots.Length - 1;
+        for (var index = 0; index < _entriesUsed; index++)
         {
-            ref var e = ref _entries[i];
+            ref var e = ref _entries[index];
             if (e.Length >= 0)
             {
-                var bucket = Bucket(e.Hash);
-                e.Next = _buckets[bucket] - 1;
-                _buckets[bucket] = i + 1;
+                var tag = (uint)(e.Hash >> 32);
+                var i = Home(tag);
+                while (_slots[i] != 0)
+                {
+                    i = (i + 1) & mask;
+                }
+
+                _slots[i] = ((ulong)tag << 32) | (uint)(index + 1);
             }
         }
     }
 
-    private int Bucket(ulong hash) => (int)(hash >> _bucketShift);
+    private int Home(uint tag) => (int)(tag >> (32 - _slotBits));
 
     // A deterministic multiply-xorshift hash of the UTF-16 code units, eight bytes at a time. Only bucket choice
     // depends on it; equality is always checked on the characters.
@@ -243,9 +268,7 @@ public sealed class IdDeduplicator
     {
         public ulong Hash;
 
-        // Next entry of the bucket chain (-1: none); on the free list, the next free entry.
-        public int Next;
-
+        // Where the characters start in the arena; on the free list, the next free entry (-1: none).
         public int Offset;
 
         // -1: a free entry.

@@ -59,9 +59,9 @@ switch (args.FirstOrDefault())
                 {
                     foreach (var write in new[] { false, true })
                     {
-                        var (n, wall, cpu) = Probe.Run(args[1], fast, write, threads);
+                        var (n, wall, cpu, bytes) = Probe.Run(args[1], fast, write, threads);
                         Console.WriteLine(string.Create(c,
-                            $"round {round} fast={fast,-5} write={write,-5} {n} records: {n / wall,9:N0}/s wall, {n / cpu,9:N0}/s per CPU-second"));
+                            $"round {round} fast={fast,-5} write={write,-5} {n} records: {n / wall,9:N0}/s wall, {n / cpu,9:N0}/s per CPU-second, {bytes,6:N0} B allocated per record"));
                     }
                 }
             }

@@ -14,7 +14,10 @@ internal sealed class Utf8StringCache
     /// <summary>Longer values are not cached (they rarely repeat and would evict the short ones).</summary>
     public const int MaxCachedBytes = 256;
 
-    private readonly Utf8ValueCache<string> _cache = new(slotBits: 12, maxKeyBytes: MaxCachedBytes);
+    /// <summary>Keys up to this length are kept in storage allocated once (4,096 x 128 B = 512 KiB): ARNs, ids, user agents.</summary>
+    public const int InlineKeyBytes = 128;
+
+    private readonly Utf8ValueCache<string> _cache = new(slotBits: 12, maxKeyBytes: MaxCachedBytes, inlineKeyBytes: InlineKeyBytes);
 
     /// <summary>The string of the current string token of <paramref name="reader"/> (unescaped).</summary>
     public string Get(ref Utf8JsonReader reader)

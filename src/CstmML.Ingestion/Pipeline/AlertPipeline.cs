@@ -40,7 +40,8 @@ public sealed class AlertPipeline
 
         _dedupe = new IdDeduplicator(_options.DedupeWindow);
         _processor = new RecordProcessor(registry, _forced, _options);
-        _batches = new BatchSource(_options.Reader, _forced);
+        // One thread: the reader may hand plain CloudTrail lines straight to this processor (read once, not twice).
+        _batches = new BatchSource(_options.Reader, _forced, _options.Parallelism == 1 ? _processor : null);
     }
 
     /// <summary>The running counts (final once the enumeration of <see cref="Run"/> ends).</summary>
@@ -100,6 +101,10 @@ public sealed class AlertPipeline
                         case BatchItemKind.Row:
                             Counters.CountFormat(CsvAlertSource.FormatName);
                             alert = Accept(item.Row.Result, item.Row.RawRef, item.Row.Excerpt);
+                            break;
+                        case BatchItemKind.Taken:
+                            last = item.Source;
+                            alert = Apply(new RecordOutcome { RawRef = item.RawRef!, Source = item.Source, Alert = item.Alert, Independent = true });
                             break;
                         default:
                             var outcome = batch.Outcomes is { } done && Holds(done[i], last) ? done[i] : _processor.Evaluate(batch.Bytes(item), item.RawRef!, last);

@@ -23,4 +23,10 @@ internal readonly record struct BatchItem
 
     /// <summary>Row: the normalized CSV row.</summary>
     public CsvRowResult Row { get; init; }
+
+    /// <summary>Taken: the source whose fast path took the record.</summary>
+    public IAlertSource? Source { get; init; }
+
+    /// <summary>Taken: its alert.</summary>
+    public NormalizedAlert? Alert { get; init; }
 }

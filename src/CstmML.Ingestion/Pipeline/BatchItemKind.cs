@@ -14,4 +14,7 @@ internal enum BatchItemKind
 
     /// <summary>A CSV row, already normalized by the reading thread.</summary>
     Row,
+
+    /// <summary>A JSON Lines record a fast path turned into an alert while reading (one-thread runs, <see cref="LineTaker"/>).</summary>
+    Taken,
 }

@@ -1,4 +1,5 @@
 using CstmML.Core.Serialization;
+using CstmML.Ingestion.Sources.CloudTrail;
 using CstmML.Ingestion.Sources.Csv;
 
 namespace CstmML.Ingestion.Pipeline;
@@ -6,17 +7,24 @@ namespace CstmML.Ingestion.Pipeline;
 /// <summary>
 /// The reading side of <see cref="AlertPipeline"/>: expands the inputs, opens each file, splits it into raw records
 /// (the reader only finds record boundaries) and CSV rows, and emits them with every reading reject, in input
-/// order, as <see cref="RecordBatch"/>es. Evaluation and counting happen elsewhere.
+/// order, as <see cref="RecordBatch"/>es. Evaluation and counting happen elsewhere, except in one-thread runs
+/// given a line processor: there plain CloudTrail JSON Lines records are read once, straight into alerts
+/// (<see cref="LineTaker"/>), instead of being found by the reader and then parsed again.
 /// </summary>
 internal sealed class BatchSource
 {
     private readonly ReaderOptions _reader;
     private readonly IAlertSource? _forced;
+    private readonly RecordProcessor? _lineProcessor;
 
-    public BatchSource(ReaderOptions reader, IAlertSource? forced)
+    /// <param name="reader">Reader limits.</param>
+    /// <param name="forced">The forced format, if any.</param>
+    /// <param name="lineProcessor">One-thread runs: the consumer's processor, whose CloudTrail fast path may take JSON Lines records while reading.</param>
+    public BatchSource(ReaderOptions reader, IAlertSource? forced, RecordProcessor? lineProcessor = null)
     {
         _reader = reader;
         _forced = forced;
+        _lineProcessor = lineProcessor;
     }
 
     /// <summary>The batches of every file of <paramref name="inputs"/> (files, folders, globs).</summary>
@@ -74,7 +82,8 @@ internal sealed class BatchSource
     private IEnumerable<RecordBatch> Json(Stream stream, string file, Func<RecordBatch> current)
     {
         using var owned = stream;
-        using var reader = new JsonRecordReader(stream, file, _reader, r => current().AddReject(r));
+        var taker = _lineProcessor?.CloudTrailFast is { } source ? TakeCloudTrail(_lineProcessor, source, current) : null;
+        using var reader = new JsonRecordReader(stream, file, _reader, r => current().AddReject(r), taker);
         while (ReadRecord(reader, file, current()))
         {
             if (current().IsFull)
@@ -83,6 +92,17 @@ internal sealed class BatchSource
             }
         }
     }
+
+    private LineTaker TakeCloudTrail(RecordProcessor processor, CloudTrailSource source, Func<RecordBatch> current) => (line, rawRef) =>
+    {
+        if (processor.TryCloudTrailLine(line, rawRef, _reader.MaxDepth) is not { } alert)
+        {
+            return false;
+        }
+
+        current().AddTaken(rawRef, source, alert);
+        return true;
+    };
 
     private static bool ReadRecord(JsonRecordReader reader, string file, RecordBatch batch)
     {
@@ -93,7 +113,12 @@ internal sealed class BatchSource
                 return false;
             }
 
-            batch.AddRecord(raw, rawRef);
+            // Empty: the line taker has put it in the batch already.
+            if (!raw.IsEmpty)
+            {
+                batch.AddRecord(raw, rawRef);
+            }
+
             return true;
         }
         catch (Exception ex)

@@ -19,6 +19,9 @@ namespace CstmML.Ingestion.Pipeline;
 /// Records come out as their raw UTF-8 bytes (<see cref="TryReadRaw"/>): the reader only finds where each record
 /// ends (one validating forward pass, no <see cref="JsonDocument"/>), so the caller decides how to parse it. A
 /// returned record is valid until the next call or <see cref="Dispose"/>. Not thread-safe.
+/// With a <see cref="LineTaker"/>, each top-level object is first offered as its whole line (found with one
+/// vectorized search for the line feed), so a JSON Lines record the taker accepts is read once, not twice; a line it
+/// declines goes through the usual pass unchanged (same records, rejects and line numbers).
 /// </remarks>
 internal sealed class JsonRecordReader : IDisposable
 {
@@ -27,6 +30,10 @@ internal sealed class JsonRecordReader : IDisposable
     private readonly ReaderOptions _options;
     private readonly JsonReaderOptions _jsonOptions;
     private readonly Action<RejectRecord> _reject;
+    private readonly LineTaker? _lineTaker;
+
+    // The reader state after a complete top-level object, restored after a taken line (see TryTakeLine).
+    private readonly JsonReaderState _afterObject;
 
     private byte[] _buf;
     private int _pos;
@@ -62,14 +69,21 @@ internal sealed class JsonRecordReader : IDisposable
     private int _rawStart;
     private int _rawLength;
 
-    public JsonRecordReader(Stream stream, string file, ReaderOptions options, Action<RejectRecord> reject)
+    /// <param name="stream">The input.</param>
+    /// <param name="file">Its name, for raw references and rejects.</param>
+    /// <param name="options">Limits.</param>
+    /// <param name="reject">Called for every reject, in input order.</param>
+    /// <param name="lineTaker">Optional: offered each top-level object's line first (records it takes come out of <see cref="TryReadRaw"/> empty).</param>
+    public JsonRecordReader(Stream stream, string file, ReaderOptions options, Action<RejectRecord> reject, LineTaker? lineTaker = null)
     {
         _stream = stream;
         _file = file;
         _options = options;
         _reject = reject;
+        _lineTaker = lineTaker;
         _jsonOptions = new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = options.MaxDepth };
         _state = new JsonReaderState(_jsonOptions);
+        _afterObject = lineTaker is null ? _state : SynthesizeState("{}"u8);
         _buf = ArrayPool<byte>.Shared.Rent(options.BufferBytes);
     }
 
@@ -106,7 +120,8 @@ internal sealed class JsonRecordReader : IDisposable
 
     /// <summary>
     /// Reads the next record (wrappers not yet removed) as its UTF-8 bytes: a complete, syntactically valid JSON
-    /// object of valid UTF-8 within the depth limit. False at the end of the input.
+    /// object of valid UTF-8 within the depth limit; empty when the <see cref="LineTaker"/> took it (it has its
+    /// bytes already). False at the end of the input.
     /// </summary>
     public bool TryReadRaw(out ReadOnlySpan<byte> record, out RawRef rawRef)
     {
@@ -197,6 +212,11 @@ internal sealed class JsonRecordReader : IDisposable
             }
         }
 
+        if (_lineTaker is not null && TryTakeLine(out rawRef))
+        {
+            return true;
+        }
+
         var reader = new Utf8JsonReader(_buf.AsSpan(_pos, _end - _pos), _eof, _state);
         bool ok;
         try
@@ -282,6 +302,61 @@ internal sealed class JsonRecordReader : IDisposable
         _rawStart = tokenStart;
         _rawLength = end - tokenStart;
         rawRef = new RawRef(_file, line);
+        return true;
+    }
+
+    // Offers the line of the next top-level object to the line taker. Declining changes nothing. Only a line whose
+    // line feed is already in the buffer (or that ends the input) is offered, and a taken one leaves the reader
+    // exactly where the usual pass would (just after the '}', buffer untouched): where a record ends relative to the
+    // buffer decides which records near MaxRecordBytes the usual pass accepts, so that must not shift. A line
+    // across the buffer's end (one per ~60 CloudTrail records) goes the usual way.
+    private bool TryTakeLine(out RawRef rawRef)
+    {
+        rawRef = null!;
+        var start = _pos;
+        while (start < _end && _buf[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            start++;
+        }
+
+        if (start == _end || _buf[start] != (byte)'{')
+        {
+            return false;
+        }
+
+        var newline = _buf.AsSpan(start, _end - start).IndexOf((byte)'\n');
+        if (newline < 0 && !_eof)
+        {
+            return false;
+        }
+
+        var last = newline < 0 ? _end : start + newline;
+        while (_buf[last - 1] is (byte)' ' or (byte)'\t' or (byte)'\r')
+        {
+            last--;
+        }
+
+        var record = _buf.AsSpan(start, last - start);
+        if (record[^1] != (byte)'}' || !Utf8.IsValid(record))
+        {
+            return false;
+        }
+
+        var candidate = new RawRef(_file, LineAt(start));
+        if (!_lineTaker!(record, candidate))
+        {
+            return false;
+        }
+
+        // As the usual pass leaves it after a record (the state's line and byte counters, which only appear in
+        // error texts that Clean cuts, aside); the record holds no line feed, so the line count stays valid.
+        _sawAnything = true;
+        _state = _afterObject;
+        _pos = last;
+        _lineCursor = last;
+        _rawStart = start;
+        _rawLength = 0;
+        rawRef = candidate;
         return true;
     }
 

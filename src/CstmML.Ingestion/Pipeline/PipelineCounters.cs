@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CstmML.Core.Alerts;
 using CstmML.Core.Serialization;
 
@@ -26,10 +27,11 @@ public sealed class PipelineCounters
     /// <summary>Records per detected (or forced) source name.</summary>
     public IReadOnlyDictionary<string, long> ByFormat => _byFormat;
 
-    internal void CountFormat(string name) => _byFormat[name] = _byFormat.GetValueOrDefault(name) + 1;
+    // One hash lookup per count (these run once per record).
+    internal void CountFormat(string name) => CollectionsMarshal.GetValueRefOrAddDefault(_byFormat, name, out _)++;
 
     internal void CountUnmapped(AlertProduct product, string type) =>
-        _unmapped[(product, type)] = _unmapped.GetValueOrDefault((product, type)) + 1;
+        CollectionsMarshal.GetValueRefOrAddDefault(_unmapped, (product, type), out _)++;
 
     internal void CountNotes(IReadOnlyList<string> notes)
     {

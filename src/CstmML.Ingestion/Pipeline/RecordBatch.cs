@@ -67,6 +67,13 @@ internal sealed class RecordBatch
         _records++;
     }
 
+    /// <summary>A record a fast path took while reading (independent of detection, like every fast path).</summary>
+    public void AddTaken(RawRef rawRef, IAlertSource source, NormalizedAlert alert)
+    {
+        _items.Add(new BatchItem { Kind = BatchItemKind.Taken, RawRef = rawRef, Source = source, Alert = alert });
+        _records++;
+    }
+
     /// <summary>Returns the buffer to the pool; the batch must not be used afterwards.</summary>
     public void Release()
     {

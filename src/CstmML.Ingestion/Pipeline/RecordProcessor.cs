@@ -51,6 +51,25 @@ internal sealed class RecordProcessor
     /// <summary>Records that took a fast path (for tests and measurements).</summary>
     public long FastRecords { get; private set; }
 
+    /// <summary>The source of the CloudTrail fast path; null when it is off (fast paths off, other sources, or another format forced).</summary>
+    public CloudTrailSource? CloudTrailFast => _cloudTrailFast;
+
+    /// <summary>
+    /// For a JSON Lines line offered by the record reader (<see cref="LineTaker"/>): the alert of a plain CloudTrail
+    /// record that is exactly the whole line, as <see cref="Evaluate(ReadOnlySpan{byte}, RawRef, IAlertSource?)"/>
+    /// would make it from the reader's record; null leaves the line to the reader.
+    /// </summary>
+    public NormalizedAlert? TryCloudTrailLine(ReadOnlySpan<byte> line, RawRef rawRef, int maxDepth)
+    {
+        if (_cloudTrailFast is not { } ct || !CloudTrailUtf8Reader.TryReadLine(line, maxDepth, _cache, out var values))
+        {
+            return null;
+        }
+
+        FastRecords++;
+        return ct.Build(values, rawRef);
+    }
+
     /// <summary>The outcome of <paramref name="raw"/> (one JSON object); <paramref name="last"/> is the file's last winner.</summary>
     public RecordOutcome Evaluate(ReadOnlySpan<byte> raw, RawRef rawRef, IAlertSource? last)
     {

@@ -95,6 +95,35 @@ public sealed class FastPathDifferentialTests : IDisposable
         AssertSame(files);
     }
 
+    [Fact]
+    public void Run_JsonLinesEdgesAroundLineTakenRecords_FastEqualsDocumentPathAndParallelRun()
+    {
+        // One-thread runs read plain CloudTrail lines once (LineTaker); parallel runs find the records first.
+        var records = BaseRecords().Select((r, i) => r.Replace("\"eventID\":\"", $"\"eventID\":\"edge-{i}-", StringComparison.Ordinal)).ToList();
+        var good = records[0];
+        var bad = Encoding.UTF8.GetBytes(good.Replace("edge-0-", "edge-#-", StringComparison.Ordinal));
+        bad[Array.IndexOf(bad, (byte)'#')] = 0xFF;
+        var huge = good.Replace("\"readOnly\"", "\"blob\":\"" + new string('a', 5 * 1024 * 1024) + "\",\"readOnly\"", StringComparison.Ordinal);
+        string[] files =
+        [
+            _dir.Write("crlf.jsonl", string.Join("\r\n", records) + "\r\n"),
+            _dir.Write("blank.jsonl", "\n\n" + string.Join("\n \n\t\r\n", records) + "\n\n"),
+            _dir.Write("nofinal.jsonl", string.Join("\n", records)),
+            _dir.Write("huge.jsonl", records[1] + "\r\n" + huge + "\r\n" + records[2] + "\r\n"),
+            _dir.WriteBytes("badutf8.jsonl", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(records[3] + "\n"), .. bad, .. Encoding.UTF8.GetBytes("\n" + records[4] + "\n")]),
+            _dir.Write("sameline.jsonl", records[5] + " " + records[6] + "\n" + records[7] + " x\n" + records[8] + "\n"),
+            _dir.Write("mixed.jsonl", GuardDutyFinding() + "\n" + records[9] + "\n{\"eventVersion\":1}\n" + records[10]),
+        ];
+        var fast = AssertSame(files);
+        Assert.True(fast > records.Count * 2, $"only {fast} records took the fast path");
+        var parallel = MapOutput.Of(files, new PipelineOptions { Parallelism = 2 });
+        var serial = MapOutput.Of(files, new PipelineOptions());
+        Assert.Equal(serial.Alerts, parallel.Alerts);
+        Assert.Equal(serial.Rejects, parallel.Rejects);
+        Assert.Equal(serial.Summary, parallel.Summary);
+        Assert.Equal(serial.FastRecords, parallel.FastRecords);
+    }
+
     // Runs the inputs both ways and compares; returns how many records took the fast path.
     private static long AssertSame(params string[] inputs)
     {

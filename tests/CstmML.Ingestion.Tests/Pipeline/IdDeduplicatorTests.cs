@@ -1,4 +1,5 @@
 using CstmML.Ingestion.Pipeline;
+using CstmML.Ingestion.Tests.TestSupport;
 
 namespace CstmML.Ingestion.Tests.Pipeline;
 
@@ -30,5 +31,70 @@ public class IdDeduplicatorTests
         Assert.False(d.IsDuplicate("new", T0.AddHours(3)));
         Assert.False(d.IsDuplicate("old", T0));
         Assert.True(d.Count <= IdDeduplicator.MinRemembered + 2);
+    }
+
+    [Fact]
+    public void IsDuplicate_IdsDifferingInOneCharacterOrLength_AreDistinct()
+    {
+        var d = new IdDeduplicator(TimeSpan.FromHours(1));
+        string[] ids = ["", "a", "aa", "ab", "ba", "abcdefgh", "abcdefgi", "abcdefghi", "ÿ", "\u0100", "h:0123456789abcdef"];
+        foreach (var id in ids)
+        {
+            Assert.False(d.IsDuplicate(id, T0), id);
+        }
+
+        foreach (var id in ids)
+        {
+            Assert.True(d.IsDuplicate(new string(id.AsSpan()), T0), id);
+        }
+
+        Assert.Equal(ids.Length, d.Count);
+    }
+
+    [Fact]
+    public void IsDuplicate_EventTimeNearTheMinimum_DoesNotThrow()
+    {
+        // The window start before year 1 cannot be a DateTimeOffset; the old code threw here.
+        var d = new IdDeduplicator(TimeSpan.FromHours(24), minRemembered: 0);
+        Assert.False(d.IsDuplicate("a", DateTimeOffset.MinValue));
+        Assert.False(d.IsDuplicate("b", DateTimeOffset.MinValue.AddHours(1)));
+        Assert.True(d.IsDuplicate("a", DateTimeOffset.MinValue));
+    }
+
+    [Theory]
+    [InlineData(1, 0, 2000)]
+    [InlineData(2, 50, 400)]
+    [InlineData(3, 1000, 5000)]
+    [InlineData(4, 20_000, 30_000)]
+    public void IsDuplicate_SeededMixOfRepeatsAndTimeJumps_AgreesWithTheReference(int seed, int floor, int idSpace)
+    {
+        // Repeats, out-of-order times, equal times, long ids and evictions through the floor, window and arena moves.
+        var random = new Random(seed);
+        var window = TimeSpan.FromMinutes(30);
+        var fast = new IdDeduplicator(window, floor);
+        var reference = new ReferenceIdDeduplicator(window, floor);
+        var time = T0;
+        var duplicates = 0;
+        for (var i = 0; i < 200_000; i++)
+        {
+            time = time.AddSeconds(random.Next(-20, 30));
+            var n = random.Next(idSpace);
+            var id = (n % 7) switch
+            {
+                0 => "id-" + n,
+                1 => new string('x', n % 97) + n,
+                2 => $"{n:x8}-{n % 13:x4}-eeee-ffff-{n:x12}",
+                _ => "h:" + n,
+            };
+            var offset = TimeSpan.FromHours(random.Next(-3, 4));
+            var t = new DateTimeOffset(time.UtcDateTime.Add(offset).Ticks, offset);
+            var expected = reference.IsDuplicate(id, t);
+            Assert.Equal(expected, fast.IsDuplicate(id, t));
+            Assert.Equal(reference.Count, fast.Count);
+            duplicates += expected ? 1 : 0;
+        }
+
+        // The mix must exercise both answers, or the comparison proves little.
+        Assert.InRange(duplicates, 1000, 199_000);
     }
 }

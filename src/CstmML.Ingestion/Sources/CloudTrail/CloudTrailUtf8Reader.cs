@@ -56,6 +56,30 @@ internal static class CloudTrailUtf8Reader
         }
     }
 
+    /// <summary>
+    /// Like <see cref="TryRead"/> for a JSON Lines line not yet checked by the record reader: false also when
+    /// <paramref name="line"/> is not exactly one JSON object (anything after it) or nests deeper than
+    /// <paramref name="maxDepth"/>, so a true answer is one the record reader would have produced the same bytes for.
+    /// </summary>
+    public static bool TryReadLine(ReadOnlySpan<byte> line, int maxDepth, Utf8StringCache cache, out CloudTrailValues values)
+    {
+        values = default;
+        try
+        {
+            var r = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = maxDepth });
+            return r.Read() && r.TokenType == JsonTokenType.StartObject && ReadRecord(ref r, cache, ref values) &&
+                r.TokenType == JsonTokenType.EndObject && r.CurrentDepth == 0 && r.BytesConsumed == line.Length;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private static bool ReadRecord(ref Utf8JsonReader r, Utf8StringCache cache, ref CloudTrailValues v)
     {
         var seen = 0;

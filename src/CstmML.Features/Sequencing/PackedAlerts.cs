@@ -127,6 +127,15 @@ internal sealed class PackedAlerts(PackedStrings strings)
         return result;
     }
 
+    /// <summary>Drops every alert and the buffer itself.</summary>
+    public void Release()
+    {
+        _entries.Clear();
+        _entries.TrimExcess();
+        _bytes = [];
+        _used = 0;
+    }
+
     /// <summary>Drops the first <paramref name="count"/> alerts and compacts the buffer.</summary>
     public void RemoveFirst(int count)
     {

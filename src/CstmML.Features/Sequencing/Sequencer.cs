@@ -120,6 +120,7 @@ public sealed class Sequencer
                 var start = state.Buffer.TicksAt(from);
                 var id = SequenceBuilder.SequenceId(key.Account, key.Principal, Utc(start), state.Buffer.IdOf(from));
                 sessions.Add(new FlushedSession(key, state, from, end, start, id));
+                state.Unflushed++;
                 from = end;
             }
         }
@@ -133,12 +134,15 @@ public sealed class Sequencer
         });
         foreach (var f in sessions)
         {
-            yield return Emit(f.Key, f.State, f.State.Buffer.Unpack(f.Key, f.From, f.To), retain: false);
-        }
+            var update = Emit(f.Key, f.State, f.State.Buffer.Unpack(f.Key, f.From, f.To), retain: false);
+            if (--f.State.Unflushed == 0)
+            {
+                // The key's last session is out: its packed buffer goes now, not at the end of the whole flush.
+                _buffered -= f.State.Buffer.Count;
+                f.State.Buffer.Release();
+            }
 
-        foreach (var state in _keys.Values)
-        {
-            _buffered -= state.Buffer.Count;
+            yield return update;
         }
 
         _keys.Clear();
@@ -389,6 +393,9 @@ public sealed class Sequencer
 
             return false;
         }
+
+        /// <summary>Sessions of this key that <see cref="FlushInOrder"/> has still to emit.</summary>
+        public int Unflushed { get; set; }
 
         /// <summary>Whether <see cref="Buffer"/> may be out of <see cref="SequenceBuilder.Order"/> (in-order input needs no sort).</summary>
         public bool Unsorted { get; set; }

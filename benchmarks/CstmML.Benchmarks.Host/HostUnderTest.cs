@@ -97,8 +97,10 @@ internal sealed class HostUnderTest : ILoadTarget
     {
         using var proc = Process.GetCurrentProcess();
         var (groups, batches) = _app.Services.GetRequiredService<SessionManager>().Coalescing;
-        return new HostUsage(proc.TotalProcessorTime, proc.WorkingSet64, GC.GetTotalMemory(false), groups, batches);
+        return new HostUsage(proc.TotalProcessorTime, proc.WorkingSet64, GC.GetTotalMemory(false), groups, batches, RuntimeStats.Instance.Snapshot());
     }
+
+    public Task<HostUsage> UsageAsync() => Task.FromResult(Usage());
 
     public HttpClient Client()
     {

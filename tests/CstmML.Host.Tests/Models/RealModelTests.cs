@@ -18,7 +18,8 @@ public sealed class RealModelTests
         var model = Path.Combine(temp.Path, "model");
         CopyDir(Shipped, model);
         CopyDir(ShippedPlaybooks, Path.Combine(temp.Path, "playbooks"));
-        using var host = new HostFactory(modelDir: model, storeDir: Path.Combine(temp.Path, "store"), loader: ScorerLoaders.Default);
+        // With the warm-up on, as the host runs by default: the real engine scores the built-in sample before serving.
+        using var host = new HostFactory(new Dictionary<string, string?> { ["ScoringHost:WarmupBudget"] = "00:00:00.300" }, modelDir: model, storeDir: Path.Combine(temp.Path, "store"), loader: ScorerLoaders.Default);
 
         // No content type (as curl --data-binary sends form-urlencoded): the body is read as alerts regardless.
         using var response = await host.Client().PostAsync(HostRoutes.Score, new StringContent(RawAlerts.Lines("r", 4, RawAlerts.T0), System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using CstmML.Host.Models;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CstmML.Benchmarks.Host;
 
@@ -40,9 +42,9 @@ internal sealed class HostProcess : ILoadTarget
 
     /// <summary>Starts <c>dotnet THIS.dll serve [modelDir]</c> and waits for its ready line (at most 60 s).</summary>
     /// <param name="modelDir">The model folder to copy and serve; null for the stand-in scorer.</param>
-    /// <param name="serverGc">Server GC in the child, as the CstmML.Host executable runs (Web SDK default); else workstation GC, as <c>cstm serve</c> runs.</param>
+    /// <param name="serverGc">True/false forces server/workstation GC in the child; null keeps the CstmML.Host executable's setting (its runtimeconfig).</param>
     /// <param name="environment">NAME=VALUE pairs set in the child only (runtime knobs to compare).</param>
-    public static async Task<HostProcess> StartAsync(string? modelDir, bool serverGc, IReadOnlyList<string> environment)
+    public static async Task<HostProcess> StartAsync(string? modelDir, bool? serverGc, IReadOnlyList<string> environment)
     {
         var sw = Stopwatch.StartNew();
         var info = new ProcessStartInfo("dotnet")
@@ -56,8 +58,12 @@ internal sealed class HostProcess : ILoadTarget
         info.ArgumentList.Add("exec");
         info.ArgumentList.Add("--runtimeconfig");
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, HostRuntimeConfig));
-        info.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";
-        Console.WriteLine($"host runtime: {HostRuntimeConfig}, GC {(serverGc ? "server" : "workstation")}");
+        if (serverGc is { } server)
+        {
+            info.Environment["DOTNET_gcServer"] = server ? "1" : "0";
+        }
+
+        Console.WriteLine($"host runtime: {HostRuntimeConfig}{(serverGc is { } s ? (s ? ", server GC forced" : ", workstation GC forced") : string.Empty)}");
         foreach (var pair in environment)
         {
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
@@ -79,7 +85,8 @@ internal sealed class HostProcess : ILoadTarget
             if (line.StartsWith(ReadyPrefix, StringComparison.Ordinal))
             {
                 // The child's readiness is seen here: cold start counts from launching the runtime.
-                return new HostProcess(process, new Uri(line[ReadyPrefix.Length..]), sw.Elapsed, serverGc ? "server" : "workstation");
+                var ready = line[ReadyPrefix.Length..].Split(' ');
+                return new HostProcess(process, new Uri(ready[0]), sw.Elapsed, ready[1]);
             }
         }
 
@@ -145,11 +152,14 @@ internal sealed class HostProcess : ILoadTarget
     public static async Task ServeAsync(string? modelDir)
     {
         await using var host = await HostUnderTest.StartAsync(modelDir).ConfigureAwait(false);
-        Console.WriteLine(ReadyPrefix + host.BaseAddress);
+        var (rounds, elapsed, quiet) = host.Services.GetRequiredService<ScoringWarmup>().Last;
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"host warm-up: {rounds} rounds in {elapsed.TotalMilliseconds:F0} ms ({(quiet ? "JIT quiet" : "budget spent")})"));
+        Console.WriteLine($"{ReadyPrefix}{host.BaseAddress} {host.GcMode}");
         while (await Console.In.ReadLineAsync().ConfigureAwait(false) is { } command)
         {
             if (command == UsageCommand)
             {
+                RuntimeStats.Instance.Mark("usage");
                 var u = host.Usage();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{UsagePrefix}{u.WorkingSet} {u.Heap} {u.Groups} {u.Batches} {u.Cpu.Ticks} {RuntimeStats.Format(u.Runtime)}"));
             }

@@ -5,7 +5,8 @@ using CstmML.Benchmarks.Host;
 // Usage: dotnet run -c Release --project benchmarks/CstmML.Benchmarks.Host -- [seconds=10] [soak-seconds=60] [score-rate=500] [model-dir] [--host-process]
 // Without model-dir the host scores with BenchScorer (measures the host alone); with it, with the real ScoringEngine.
 // --host-process runs the host in a child process (its own GC and thread pool; cpu figures then count the host only);
-// with --server-gc that child uses server GC, as the CstmML.Host executable does (cstm serve and this program: workstation).
+// the child runs with the CstmML.Host executable's runtimeconfig (TieredPGO off, workstation GC); --server-gc or
+// --workstation-gc force the GC mode.
 // Listens to this process's GC events from the start (host, client or both: see LoadRun).
 _ = RuntimeStats.Instance;
 if (args.Length > 0 && args[0] == "profile")
@@ -47,7 +48,7 @@ if (args.Length > 0 && args[0] == "serve")
 
 // Flags (--host-process) may come anywhere; the rest is positional.
 var separate = args.Contains("--host-process");
-var serverGc = args.Contains("--server-gc");
+bool? serverGc = args.Contains("--server-gc") ? true : args.Contains("--workstation-gc") ? false : null;
 // --host-env NAME=VALUE (repeatable): an environment variable for the host child only (runtime knobs: DOTNET_TieredPGO=0, ...).
 var hostEnv = args.Select((a, i) => (a, i)).Where(x => x.a == "--host-env" && x.i + 1 < args.Length).Select(x => args[x.i + 1]).ToArray();
 var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--host-env")).ToArray();

@@ -15,6 +15,11 @@ internal sealed class RuntimeStats : EventListener
 
     private const string RuntimeSource = "Microsoft-Windows-DotNETRuntime";
     private const EventKeywords GcKeyword = (EventKeywords)0x1;
+    private const EventKeywords JitKeyword = (EventKeywords)0x10;
+    private const string MethodLoadVerbose = "MethodLoadVerbose";
+
+    /// <summary>Environment variable naming a file to which every method the JIT compiles is appended (time, tier flags, name).</summary>
+    public const string JitLogVariable = "CSTM_BENCH_JIT_LOG";
     private const int SuspendEeBegin = 9;
     private const int RestartEeEnd = 3;
 
@@ -23,6 +28,7 @@ internal sealed class RuntimeStats : EventListener
     private DateTime _suspended;
     private double _pauseMs;
     private double _maxPauseMs;
+    private StreamWriter? _jitLog;
 
     public static RuntimeStats Instance { get; } = new();
 
@@ -31,13 +37,34 @@ internal sealed class RuntimeStats : EventListener
         ArgumentNullException.ThrowIfNull(eventSource);
         if (eventSource.Name == RuntimeSource)
         {
-            EnableEvents(eventSource, EventLevel.Informational, GcKeyword);
+            var jitLog = Environment.GetEnvironmentVariable(JitLogVariable);
+            if (string.IsNullOrEmpty(jitLog))
+            {
+                EnableEvents(eventSource, EventLevel.Informational, GcKeyword);
+            }
+            else
+            {
+                _jitLog = new StreamWriter(jitLog, append: true) { AutoFlush = true };
+                EnableEvents(eventSource, EventLevel.Verbose, GcKeyword | JitKeyword);
+            }
         }
     }
 
     protected override void OnEventWritten(EventWrittenEventArgs eventData)
     {
         ArgumentNullException.ThrowIfNull(eventData);
+        if (_jitLog is not null && eventData.EventName is { } name && name.StartsWith(MethodLoadVerbose, StringComparison.Ordinal) && eventData.Payload is { } payload)
+        {
+            var names = eventData.PayloadNames!;
+            string Field(string n) => names.IndexOf(n) is var i and >= 0 ? Convert.ToString(payload[i], CultureInfo.InvariantCulture) ?? string.Empty : string.Empty;
+            lock (_lock)
+            {
+                _jitLog.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{eventData.TimeStamp:HH:mm:ss.fff} flags={Field("MethodFlags")} {Field("MethodNamespace")}::{Field("MethodName")}"));
+            }
+
+            return;
+        }
+
         if (eventData.EventId == SuspendEeBegin)
         {
             lock (_lock)
@@ -66,6 +93,15 @@ internal sealed class RuntimeStats : EventListener
 
                 _buckets[b]++;
             }
+        }
+    }
+
+    /// <summary>Writes a marker line to the JIT log (when one is kept).</summary>
+    public void Mark(string text)
+    {
+        lock (_lock)
+        {
+            _jitLog?.WriteLine("### " + text);
         }
     }
 

@@ -26,6 +26,9 @@ internal sealed class ScoringWarmup(BodyReader reader, IOptions<ScoringHostOptio
     /// <summary>Stop once this long passed without a newly compiled method (longer than the JIT's 100 ms tiering delay).</summary>
     internal static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The last warm-up: rounds run, time taken, and whether it stopped because the JIT was quiet (else: budget spent).</summary>
+    public (int Rounds, TimeSpan Elapsed, bool Quiet) Last { get; private set; }
+
     /// <summary>Warms <paramref name="scorer"/>; returns the rounds run (0 when disabled). Throws what the scorer throws.</summary>
     public int Run(ISequenceScorer scorer)
     {
@@ -57,7 +60,8 @@ internal sealed class ScoringWarmup(BodyReader reader, IOptions<ScoringHostOptio
             var elapsed = time.GetElapsedTime(start, now);
             if (elapsed >= o.WarmupBudget || (rounds >= MinRounds && time.GetElapsedTime(lastJit, now) >= QuietPeriod))
             {
-                Log.WarmedUp(log, rounds, (long)elapsed.TotalMilliseconds, elapsed < o.WarmupBudget);
+                Last = (rounds, elapsed, elapsed < o.WarmupBudget);
+                Log.WarmedUp(log, rounds, (long)elapsed.TotalMilliseconds, Last.Quiet);
                 return rounds;
             }
         }

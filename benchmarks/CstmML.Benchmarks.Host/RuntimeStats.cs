@@ -18,7 +18,7 @@ internal sealed class RuntimeStats : EventListener
     private const EventKeywords JitKeyword = (EventKeywords)0x10;
     private const string MethodLoadVerbose = "MethodLoadVerbose";
 
-    /// <summary>Environment variable naming a file to which every method the JIT compiles is appended (time, tier flags, name).</summary>
+    /// <summary>Environment variable naming a file to which every method the JIT compiles (time, tier flags, name) and every large-object allocation tick (type) is appended.</summary>
     public const string JitLogVariable = "CSTM_BENCH_JIT_LOG";
     private const int SuspendEeBegin = 9;
     private const int RestartEeEnd = 3;
@@ -60,6 +60,20 @@ internal sealed class RuntimeStats : EventListener
             lock (_lock)
             {
                 _jitLog.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{eventData.TimeStamp:HH:mm:ss.fff} flags={Field("MethodFlags")} {Field("MethodNamespace")}::{Field("MethodName")}"));
+            }
+
+            return;
+        }
+
+        if (_jitLog is not null && eventData.EventName is { } tick && tick.StartsWith("GCAllocationTick", StringComparison.Ordinal) && eventData.Payload is { } alloc)
+        {
+            var names = eventData.PayloadNames!;
+            if (names.IndexOf("AllocationKind") is var k and >= 0 && Convert.ToInt32(alloc[k], CultureInfo.InvariantCulture) == 1)
+            {
+                lock (_lock)
+                {
+                    _jitLog.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{eventData.TimeStamp:HH:mm:ss.fff} LOH {alloc[names.IndexOf("TypeName")]}"));
+                }
             }
 
             return;

@@ -16,21 +16,22 @@ public sealed class ParallelScoringTests
     private static readonly string[] Events = ["ConsoleLogin", "GetCallerIdentity", "ListBuckets", "CreateAccessKey", "PutBucketPolicy", "AttachUserPolicy"];
 
     [Fact]
-    public void Score_ManySequences_ChunksInInputOrder()
+    public void Score_ManySequences_ChunksOfAtMostMaxChunkInInputOrder()
     {
-        var sequences = Sequences(principals: 100, perPrincipal: 2);
+        var sequences = Sequences(principals: 200, perPrincipal: 2);
         var scorer = new CountingScorer();
 
         var results = ParallelScoring.Score(scorer, sequences, degree: 3);
 
-        Assert.Equal(3, scorer.Calls);
+        Assert.Equal(200, sequences.Count);
+        Assert.Equal(200 / ParallelScoring.MaxChunk, scorer.Calls);
         Assert.Equal(sequences.Select(s => s.SequenceId), results.Select(r => r.SequenceId));
     }
 
     [Fact]
-    public void Score_FewerThanTwoChunks_OneCall()
+    public void Score_NoMoreThanMinChunk_OneCall()
     {
-        var sequences = Sequences(principals: (2 * ParallelScoring.MinChunk) - 1, perPrincipal: 1);
+        var sequences = Sequences(principals: ParallelScoring.MinChunk, perPrincipal: 1);
         var scorer = new CountingScorer();
 
         var results = ParallelScoring.Score(scorer, sequences, degree: 8);

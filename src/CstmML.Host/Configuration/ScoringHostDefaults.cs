@@ -41,4 +41,7 @@ public static class ScoringHostDefaults
     /// the JIT is quiet): counts toward cold start, and spares the first requests the compilation. Zero disables it.
     /// </summary>
     public static readonly TimeSpan WarmupBudget = TimeSpan.FromMilliseconds(600);
+
+    /// <summary>Threads that score one streaming group's sessions (in chunks); 0 = one per core.</summary>
+    public const int StreamScoringThreads = 0;
 }

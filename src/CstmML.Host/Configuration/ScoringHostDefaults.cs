@@ -40,7 +40,7 @@ public static class ScoringHostDefaults
     /// Longest warm-up of a newly loaded model before it serves (the built-in sample through the request paths until
     /// the JIT is quiet): counts toward cold start, and spares the first requests the compilation. Zero disables it.
     /// </summary>
-    public static readonly TimeSpan WarmupBudget = TimeSpan.FromMilliseconds(600);
+    public static readonly TimeSpan WarmupBudget = TimeSpan.FromMilliseconds(300);
 
     /// <summary>Threads that score one streaming group's sessions (in chunks); 0 = one per core.</summary>
     public const int StreamScoringThreads = 0;

@@ -20,7 +20,7 @@ namespace CstmML.Host.Models;
 /// </summary>
 internal sealed class ScoringWarmup(BodyReader reader, IOptions<ScoringHostOptions> options, TimeProvider time, ILogger<ScoringWarmup> log)
 {
-    /// <summary>Rounds always run, past the JIT's tier-up threshold (30 calls).</summary>
+    /// <summary>Rounds before the JIT's quiet may end the warm-up (past its 30-call tier-up threshold); the budget ends it in any case.</summary>
     internal const int MinRounds = 40;
 
     /// <summary>Stop once this long passed without a newly compiled method (longer than the JIT's 100 ms tiering delay).</summary>

@@ -9,7 +9,7 @@ public sealed class ScoringHostOptionsValidatorTests
     {
         var o = new ScoringHostOptions();
 
-        Assert.Equal(TimeSpan.FromMilliseconds(600), o.WarmupBudget);
+        Assert.Equal(TimeSpan.FromMilliseconds(300), o.WarmupBudget);
         Assert.Equal(0, o.StreamScoringThreads);
     }
 

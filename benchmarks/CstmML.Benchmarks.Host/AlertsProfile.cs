@@ -18,7 +18,8 @@ namespace CstmML.Benchmarks.Host;
 /// </summary>
 internal static class AlertsProfile
 {
-    public static void Run(string modelDir, int batches)
+    /// <param name="degree">Scoring threads, as the host's <see cref="ParallelScoring"/> uses them (1: on the calling thread only, chunked).</param>
+    public static void Run(string modelDir, int batches, int degree)
     {
         var dir = Path.Combine(Path.GetTempPath(), "cstm-alerts-profile-" + Guid.NewGuid().ToString("N"));
         try
@@ -31,6 +32,7 @@ internal static class AlertsProfile
             var (parse, insert, add, score) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
             var json = TimeSpan.Zero;
             long scored = 0, scoredAlerts = 0, alerts = 0;
+            var runtime0 = RuntimeStats.Instance.Snapshot();
             for (var n = 0; n < batches; n++)
             {
                 var body = Payloads.Lines($"w0-b{n}", 1000, 500, (long)n * 1000);
@@ -51,7 +53,7 @@ internal static class AlertsProfile
                 var toScore = sessions.Add(fresh);
                 add += sw.Elapsed;
                 sw.Restart();
-                engine.Score([.. toScore.Select(s => s.Sequence)]);
+                ParallelScoring.Score(engine, [.. toScore.Select(s => s.Sequence)], degree);
                 score += sw.Elapsed;
                 alerts += fresh.Count;
                 scored += toScore.Count;
@@ -59,12 +61,13 @@ internal static class AlertsProfile
             }
 
             string Per(TimeSpan t) => string.Create(CultureInfo.InvariantCulture, $"{t.TotalMilliseconds / batches,8:F2} ms/batch");
+            Console.WriteLine("  runtime: " + RuntimeStats.Instance.Snapshot().Since(runtime0, batches, "batch"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"alerts profile: {batches} batches of 1000 alerts, 500 principals; {alerts} stored, {scored / (double)batches:F0} sessions scored per batch, {scoredAlerts / (double)Math.Max(1, scored):F1} alerts each"));
             Console.WriteLine($"parse (BodyReader)                 {Per(parse)}");
             Console.WriteLine($"  alert JSON alone (not in total)  {Per(json)}");
             Console.WriteLine($"store (AlertStore.InsertAlerts)    {Per(insert)}");
             Console.WriteLine($"sessions (TenantSessions.Add)      {Per(add)}");
-            Console.WriteLine($"score (ScoringEngine.Score)        {Per(score)}");
+            Console.WriteLine($"score (ParallelScoring, {degree} thread(s)) {Per(score)}");
             var total = parse + insert + add + score;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total                              {Per(total)} = {alerts / total.TotalSeconds:F0} alerts/s on one thread"));
         }

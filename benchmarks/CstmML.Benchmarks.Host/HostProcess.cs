@@ -1,24 +1,28 @@
 using System.Diagnostics;
 using System.Globalization;
+using CstmML.Host.Models;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CstmML.Benchmarks.Host;
 
 /// <summary>
 /// The host in a child process (this program's <c>serve</c> mode), so the load client's threads and GC do not share
-/// the host's process; the client still shares the machine's cores. The child reports its address once ready and its
-/// working set, GC heap and group-commit counts every second on stdout; closing its stdin stops it gracefully.
+/// the host's process; the client still shares the machine's cores. The child reports its address once ready; each
+/// <c>usage</c> line on its stdin is answered on stdout with its working set, GC heap, group-commit counts and runtime
+/// figures (read at that moment, so a phase's figures are exact); closing its stdin stops it gracefully.
 /// </summary>
 internal sealed class HostProcess : ILoadTarget
 {
     /// <summary>Line prefixes of the child's stdout protocol.</summary>
     public const string ReadyPrefix = "ready ";
-    public const string MemoryPrefix = "mem ";
+    public const string UsagePrefix = "usage ";
+    public const string UsageCommand = "usage";
+
+    /// <summary>The CstmML.Host executable's runtime configuration, copied to this program's output by the project reference.</summary>
+    public const string HostRuntimeConfig = "CstmML.Host.runtimeconfig.json";
 
     private readonly Process _process;
-    private long _workingSet;
-    private long _heap;
-    private long _groups;
-    private long _batches;
+    private readonly SemaphoreSlim _ask = new(1, 1);
 
     private HostProcess(Process process, Uri baseAddress, TimeSpan coldStart, string gcMode)
     {
@@ -38,8 +42,9 @@ internal sealed class HostProcess : ILoadTarget
 
     /// <summary>Starts <c>dotnet THIS.dll serve [modelDir]</c> and waits for its ready line (at most 60 s).</summary>
     /// <param name="modelDir">The model folder to copy and serve; null for the stand-in scorer.</param>
-    /// <param name="serverGc">Server GC in the child, as the CstmML.Host executable runs (Web SDK default); else workstation GC, as <c>cstm serve</c> runs.</param>
-    public static async Task<HostProcess> StartAsync(string? modelDir, bool serverGc)
+    /// <param name="serverGc">True/false forces server/workstation GC in the child; null keeps the CstmML.Host executable's setting (its runtimeconfig).</param>
+    /// <param name="environment">NAME=VALUE pairs set in the child only (runtime knobs to compare).</param>
+    public static async Task<HostProcess> StartAsync(string? modelDir, bool? serverGc, IReadOnlyList<string> environment)
     {
         var sw = Stopwatch.StartNew();
         var info = new ProcessStartInfo("dotnet")
@@ -48,7 +53,24 @@ internal sealed class HostProcess : ILoadTarget
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        info.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";
+        // The runtime settings the CstmML.Host executable ships with (its runtimeconfig.json, copied beside this
+        // program: TieredPGO, GC), so the child runs the host as deployed; the GC mode is then set explicitly.
+        info.ArgumentList.Add("exec");
+        info.ArgumentList.Add("--runtimeconfig");
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, HostRuntimeConfig));
+        if (serverGc is { } server)
+        {
+            info.Environment["DOTNET_gcServer"] = server ? "1" : "0";
+        }
+
+        Console.WriteLine($"host runtime: {HostRuntimeConfig}{(serverGc is { } s ? (s ? ", server GC forced" : ", workstation GC forced") : string.Empty)}");
+        foreach (var pair in environment)
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            info.Environment[pair[..eq]] = pair[(eq + 1)..];
+            Console.WriteLine($"host env: {pair}");
+        }
+
         info.ArgumentList.Add(typeof(HostProcess).Assembly.Location);
         info.ArgumentList.Add("serve");
         if (modelDir is not null)
@@ -63,9 +85,8 @@ internal sealed class HostProcess : ILoadTarget
             if (line.StartsWith(ReadyPrefix, StringComparison.Ordinal))
             {
                 // The child's readiness is seen here: cold start counts from launching the runtime.
-                var host = new HostProcess(process, new Uri(line[ReadyPrefix.Length..]), sw.Elapsed, serverGc ? "server" : "workstation");
-                _ = Task.Run(host.ReadMemoryAsync);
-                return host;
+                var ready = line[ReadyPrefix.Length..].Split(' ');
+                return new HostProcess(process, new Uri(ready[0]), sw.Elapsed, ready[1]);
             }
         }
 
@@ -79,10 +100,35 @@ internal sealed class HostProcess : ILoadTarget
         return c;
     }
 
-    public HostUsage Usage()
+    public async Task<HostUsage> UsageAsync()
     {
-        _process.Refresh();
-        return new HostUsage(_process.TotalProcessorTime, Interlocked.Read(ref _workingSet), Interlocked.Read(ref _heap), Interlocked.Read(ref _groups), Interlocked.Read(ref _batches));
+        await _ask.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await _process.StandardInput.WriteLineAsync(UsageCommand).ConfigureAwait(false);
+            await _process.StandardInput.FlushAsync().ConfigureAwait(false);
+            while (await _process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line)
+            {
+                if (line.StartsWith(UsagePrefix, StringComparison.Ordinal))
+                {
+                    var parts = line[UsagePrefix.Length..].Split(' ', 6);
+                    _process.Refresh();
+                    return new HostUsage(
+                        _process.TotalProcessorTime,
+                        long.Parse(parts[0], CultureInfo.InvariantCulture),
+                        long.Parse(parts[1], CultureInfo.InvariantCulture),
+                        long.Parse(parts[2], CultureInfo.InvariantCulture),
+                        long.Parse(parts[3], CultureInfo.InvariantCulture),
+                        RuntimeStats.Parse(parts[5]));
+                }
+            }
+
+            throw new InvalidOperationException("the host process closed its output");
+        }
+        finally
+        {
+            _ask.Release();
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -99,50 +145,23 @@ internal sealed class HostProcess : ILoadTarget
         }
 
         _process.Dispose();
+        _ask.Dispose();
     }
 
-    /// <summary>The child's side: reports ready, then memory every second until stdin closes.</summary>
+    /// <summary>The child's side: reports ready, then answers each <c>usage</c> line until stdin closes.</summary>
     public static async Task ServeAsync(string? modelDir)
     {
         await using var host = await HostUnderTest.StartAsync(modelDir).ConfigureAwait(false);
-        Console.WriteLine(ReadyPrefix + host.BaseAddress);
-        using var stop = new CancellationTokenSource();
-        var stdin = Task.Run(async () =>
+        var (rounds, elapsed, quiet) = host.Services.GetRequiredService<ScoringWarmup>().Last;
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"host warm-up: {rounds} rounds in {elapsed.TotalMilliseconds:F0} ms ({(quiet ? "JIT quiet" : "budget spent")})"));
+        Console.WriteLine($"{ReadyPrefix}{host.BaseAddress} {host.GcMode}");
+        while (await Console.In.ReadLineAsync().ConfigureAwait(false) is { } command)
         {
-            while (await Console.In.ReadLineAsync().ConfigureAwait(false) is not null)
+            if (command == UsageCommand)
             {
-            }
-
-            await stop.CancelAsync().ConfigureAwait(false);
-        });
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false))
-            {
+                RuntimeStats.Instance.Mark("usage");
                 var u = host.Usage();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{MemoryPrefix}{u.WorkingSet} {u.Heap} {u.Groups} {u.Batches}"));
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // stdin closed: stop
-        }
-
-        await stdin.ConfigureAwait(false);
-    }
-
-    private async Task ReadMemoryAsync()
-    {
-        while (await _process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line)
-        {
-            if (line.StartsWith(MemoryPrefix, StringComparison.Ordinal))
-            {
-                var parts = line[MemoryPrefix.Length..].Split(' ');
-                Interlocked.Exchange(ref _workingSet, long.Parse(parts[0], CultureInfo.InvariantCulture));
-                Interlocked.Exchange(ref _heap, long.Parse(parts[1], CultureInfo.InvariantCulture));
-                Interlocked.Exchange(ref _groups, long.Parse(parts[2], CultureInfo.InvariantCulture));
-                Interlocked.Exchange(ref _batches, long.Parse(parts[3], CultureInfo.InvariantCulture));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{UsagePrefix}{u.WorkingSet} {u.Heap} {u.Groups} {u.Batches} {u.Cpu.Ticks} {RuntimeStats.Format(u.Runtime)}"));
             }
         }
     }

@@ -52,6 +52,7 @@ internal sealed class HostUnderTest : ILoadTarget
 
         var builder = WebApplication.CreateBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter(typeof(ScoringWarmup).FullName, LogLevel.Information); // how long the warm-up ran, in rounds
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ScoringHost:ModelDirectory"] = Path.Combine(dir, "model"),
@@ -87,7 +88,7 @@ internal sealed class HostUnderTest : ILoadTarget
 
     public bool Separate => false;
 
-    public string GcMode => System.Runtime.GCSettings.IsServerGC ? "server" : "workstation";
+    public string GcMode => (System.Runtime.GCSettings.IsServerGC ? "server" : "workstation") + (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Interactive ? "-background" : string.Empty);
 
     /// <summary>The host's services (in-process diagnostics).</summary>
     public IServiceProvider Services => _app.Services;
@@ -97,8 +98,10 @@ internal sealed class HostUnderTest : ILoadTarget
     {
         using var proc = Process.GetCurrentProcess();
         var (groups, batches) = _app.Services.GetRequiredService<SessionManager>().Coalescing;
-        return new HostUsage(proc.TotalProcessorTime, proc.WorkingSet64, GC.GetTotalMemory(false), groups, batches);
+        return new HostUsage(proc.TotalProcessorTime, proc.WorkingSet64, GC.GetTotalMemory(false), groups, batches, RuntimeStats.Instance.Snapshot());
     }
+
+    public Task<HostUsage> UsageAsync() => Task.FromResult(Usage());
 
     public HttpClient Client()
     {

@@ -9,7 +9,7 @@ internal interface ILoadTarget : IAsyncDisposable
     /// <summary>To the first 200 of /readyz: in-process from building the host; for a child process from launching it (runtime start included).</summary>
     TimeSpan ColdStart { get; }
 
-    /// <summary>True when the host runs in its own process, so <see cref="Usage"/> excludes the load client.</summary>
+    /// <summary>True when the host runs in its own process, so <see cref="UsageAsync"/> excludes the load client.</summary>
     bool Separate { get; }
 
     /// <summary>The host's GC mode (server or workstation).</summary>
@@ -18,6 +18,6 @@ internal interface ILoadTarget : IAsyncDisposable
     /// <summary>A client with the bench key.</summary>
     HttpClient Client();
 
-    /// <summary>The host's CPU time so far, working set and GC heap (bytes).</summary>
-    HostUsage Usage();
+    /// <summary>The host's CPU time so far, working set, GC heap (bytes) and runtime figures, read now.</summary>
+    Task<HostUsage> UsageAsync();
 }

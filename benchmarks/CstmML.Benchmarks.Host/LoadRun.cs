@@ -18,26 +18,35 @@ internal static class LoadRun
         Console.WriteLine($"cold start to ready ({(host.Separate ? "process launch, runtime start included" : "in-process")}): {host.ColdStart.TotalMilliseconds:F0} ms");
         using var client = host.Client();
 
-        // Warm-up (tiered JIT, connection pool), not reported: 5 s so the tier-1 code is in place under load.
-        await ScoreLoad.RunAsync(client, 200, TimeSpan.FromSeconds(5), 50, 64).ConfigureAwait(false);
+        // Warm-up (connection pool, the client's JIT; the host's own warm-up ran before ready): 5 s at 200 req/s, reported
+        // apart, so what the first requests after ready see is visible.
+        var first = await host.UsageAsync().ConfigureAwait(false);
+        var warm = await ScoreLoad.RunAsync(client, 200, TimeSpan.FromSeconds(5), 50, 64).ConfigureAwait(false);
+        var warmed = await host.UsageAsync().ConfigureAwait(false);
+        Console.WriteLine(Invariant($"first 5 s after ready, /v1/score 200 req/s: {warm.Latency.Summary()} errors={warm.Errors}"));
+        Console.WriteLine("  host:   " + warmed.Runtime.Since(first.Runtime, warm.Latency.Count, "request"));
 
-        var cpu0 = host.Usage().Cpu;
+        var before = await host.UsageAsync().ConfigureAwait(false);
+        var client0 = RuntimeStats.Instance.Snapshot();
         var score = await ScoreLoad.RunAsync(client, rate, phase, 50, 256).ConfigureAwait(false);
-        var scoreCpu = host.Usage().Cpu - cpu0;
+        var after = await host.UsageAsync().ConfigureAwait(false);
+        var scoreCpu = after.Cpu - before.Cpu;
+        var requests = score.Latency.Count;
         Console.WriteLine(Invariant($"/v1/score 50 alerts x {rate} req/s for {phase.TotalSeconds:F0}s: {score.Latency.Summary()} errors={score.Errors}"));
-        Console.WriteLine(Invariant($"  send lag {score.SendLag.Summary()}; cpu {scoreCpu.TotalMicroseconds / Math.Max(1, score.Latency.Count):F0} us/request ({scoreCpu.TotalSeconds / phase.TotalSeconds:F2} cores)"));
-
-        cpu0 = host.Usage().Cpu;
-        var (alerts, elapsed, batchLatency, streamErrors) = await StreamLoad.RunAsync(host.Client, 4, 1000, phase).ConfigureAwait(false);
-        var streamCpu = host.Usage().Cpu - cpu0;
-        Console.WriteLine(Invariant($"/v1/alerts 4 clients x 1000-alert batches: {alerts / elapsed.TotalSeconds:F0} alerts/s stored durably; batch {batchLatency.Summary()} errors={streamErrors}"));
+        Console.WriteLine(Invariant($"  send lag {score.SendLag.Summary()}; cpu {scoreCpu.TotalMicroseconds / Math.Max(1, requests):F0} us/request ({scoreCpu.TotalSeconds / phase.TotalSeconds:F2} cores)"));
+        Console.WriteLine("  host:   " + after.Runtime.Since(before.Runtime, requests, "request"));
         if (host.Separate)
         {
-            await Task.Delay(TimeSpan.FromSeconds(1.5)).ConfigureAwait(false); // the child reports every second
+            Console.WriteLine("  client: " + RuntimeStats.Instance.Snapshot().Since(client0, requests, "request"));
         }
 
-        var after = host.Usage();
-        Console.WriteLine(Invariant($"  cpu {streamCpu.TotalMilliseconds / Math.Max(1, alerts / 1000.0):F1} ms per 1000 alerts ({streamCpu.TotalSeconds / elapsed.TotalSeconds:F2} cores); group commit: {after.Batches} batches in {after.Groups} groups"));
+        before = await host.UsageAsync().ConfigureAwait(false);
+        var (alerts, elapsed, batchLatency, streamErrors) = await StreamLoad.RunAsync(host.Client, 4, 1000, phase).ConfigureAwait(false);
+        after = await host.UsageAsync().ConfigureAwait(false);
+        var streamCpu = after.Cpu - before.Cpu;
+        Console.WriteLine(Invariant($"/v1/alerts 4 clients x 1000-alert batches: {alerts / elapsed.TotalSeconds:F0} alerts/s stored durably; batch {batchLatency.Summary()} errors={streamErrors}"));
+        Console.WriteLine(Invariant($"  cpu {streamCpu.TotalMilliseconds / Math.Max(1, alerts / 1000.0):F1} ms per 1000 alerts ({streamCpu.TotalSeconds / elapsed.TotalSeconds:F2} cores); group commit: {after.Batches - before.Batches} batches in {after.Groups - before.Groups} groups"));
+        Console.WriteLine("  host:   " + after.Runtime.Since(before.Runtime, Math.Max(1, alerts / 1000), "1000 alerts"));
 
         // Soak: steady /v1/score load, memory sampled every 5 s.
         var samples = new List<string>();
@@ -45,7 +54,7 @@ internal static class LoadRun
         while (soak.Elapsed < TimeSpan.FromSeconds(soakSeconds))
         {
             var r = await ScoreLoad.RunAsync(client, 200, TimeSpan.FromSeconds(5), 50, 64).ConfigureAwait(false);
-            var u = host.Usage();
+            var u = await host.UsageAsync().ConfigureAwait(false);
             samples.Add(Invariant($"{soak.Elapsed.TotalSeconds:F0}s ws={u.WorkingSet / (1024 * 1024)}MiB heap={u.Heap / (1024 * 1024)}MiB p99={r.Latency.Percentile(0.99):F1}ms err={r.Errors}"));
         }
 

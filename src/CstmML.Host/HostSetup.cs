@@ -150,6 +150,7 @@ public static class HostSetup
     private static void AddScoringState(this IServiceCollection services)
     {
         services.AddSingleton<HostMetrics>();
+        services.AddSingleton<ScoringWarmup>();
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<AlertStore>();
         services.AddSingleton<SessionManager>();

@@ -35,4 +35,13 @@ public static class ScoringHostDefaults
 
     /// <summary>Lateness of the stateless /v1/score sequencer: a request is a batch whose alerts may come in any order (as <c>cstm sequences</c>/<c>cstm score</c>).</summary>
     public static readonly TimeSpan BatchLateness = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Longest warm-up of a newly loaded model before it serves (the built-in sample through the request paths until
+    /// the JIT is quiet): counts toward cold start, and spares the first requests the compilation. Zero disables it.
+    /// </summary>
+    public static readonly TimeSpan WarmupBudget = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Threads that score one streaming group's sessions (in chunks); 0 = one per core.</summary>
+    public const int StreamScoringThreads = 0;
 }

@@ -40,6 +40,12 @@ public sealed class ScoringHostOptions
 
     public TimeSpan ReopenHorizon { get; set; } = SequencerDefaults.ReopenHorizon;
 
+    /// <summary>Longest warm-up of a new model before it serves; zero disables it (<see cref="ScoringHostDefaults.WarmupBudget"/>).</summary>
+    public TimeSpan WarmupBudget { get; set; } = ScoringHostDefaults.WarmupBudget;
+
+    /// <summary>Threads that score one streaming group's sessions; 0 = one per core (<see cref="ScoringHostDefaults.StreamScoringThreads"/>).</summary>
+    public int StreamScoringThreads { get; set; } = ScoringHostDefaults.StreamScoringThreads;
+
     /// <summary>The sequencer options of the streaming sessions.</summary>
     internal SequencerOptions StreamSequencer => new() { MaxGap = MaxGap, MaxSpan = MaxSpan, Lateness = Lateness, ReopenHorizon = ReopenHorizon };
 

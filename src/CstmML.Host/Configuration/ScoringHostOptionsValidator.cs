@@ -29,6 +29,8 @@ internal sealed class ScoringHostOptionsValidator : IValidateOptions<ScoringHost
         Require(options.MaxSpan > TimeSpan.Zero, nameof(options.MaxSpan), "must be positive.");
         Require(options.Lateness >= TimeSpan.Zero, nameof(options.Lateness), "must not be negative.");
         Require(options.ReopenHorizon >= TimeSpan.Zero, nameof(options.ReopenHorizon), "must not be negative.");
+        Require(options.StreamScoringThreads >= 0, nameof(options.StreamScoringThreads), "must not be negative (0 = one per core).");
+        Require(options.WarmupBudget >= TimeSpan.Zero, nameof(options.WarmupBudget), "must not be negative.");
         for (var i = 0; i < options.ApiKeys.Count; i++)
         {
             var k = options.ApiKeys[i];

@@ -26,4 +26,7 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Error, "Unhandled error on {Path}")]
     public static partial void Unhandled(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(9, LogLevel.Information, "Warm-up: {Rounds} rounds of the built-in sample in {Milliseconds} ms (JIT quiet: {Quiet})")]
+    public static partial void WarmedUp(ILogger logger, int rounds, long milliseconds, bool quiet);
 }

@@ -9,9 +9,10 @@ namespace CstmML.Host.Models;
 /// <summary>
 /// Holds the serving model. A new model is loaded completely aside and then swapped in with one reference write, so a
 /// request sees either the old or the new model, never a half-loaded one; a model that fails to load is refused and the
-/// old one keeps serving. Models come only from the configured folder.
+/// old one keeps serving. Models come only from the configured folder. A new model is warmed up (<see cref="ScoringWarmup"/>)
+/// before it is swapped in, so the first requests it serves do not wait for the JIT; one that fails the warm-up is refused.
 /// </summary>
-internal sealed class ModelRegistry(IOptions<ScoringHostOptions> options, ScorerLoader loader, TimeProvider time, HostMetrics metrics, ILogger<ModelRegistry> log)
+internal sealed class ModelRegistry(IOptions<ScoringHostOptions> options, ScorerLoader loader, ScoringWarmup warmup, TimeProvider time, HostMetrics metrics, ILogger<ModelRegistry> log)
 {
     private readonly Lock _reloadLock = new();
     private volatile ServingModel? _current;
@@ -42,6 +43,16 @@ internal sealed class ModelRegistry(IOptions<ScoringHostOptions> options, Scorer
             try
             {
                 var scorer = loader.Load(Directory);
+                try
+                {
+                    warmup.Run(scorer);
+                }
+                catch
+                {
+                    (scorer as IDisposable)?.Dispose();
+                    throw;
+                }
+
                 var info = new ModelInfo(scorer.Model.Name, scorer.Model.Version, ManifestSchema.Read(Directory), time.GetUtcNow());
                 var previous = _current;
                 _current = new ServingModel(scorer, info, fingerprint);

@@ -3,6 +3,7 @@ using CstmML.Core.Alerts;
 using CstmML.Host.Configuration;
 using CstmML.Host.Contracts;
 using CstmML.Host.Metrics;
+using CstmML.Host.Scoring;
 using CstmML.Host.Store;
 using CstmML.Scoring;
 using CstmML.Scoring.Results;
@@ -138,7 +139,8 @@ internal sealed class SessionManager(AlertStore store, IOptions<ScoringHostOptio
         metrics.OpenSessionsChanged(sessions.OpenSessions - before);
         if (group[0].Scorer is { } scorer && toScore.Count > 0)
         {
-            var results = scorer.Score([.. toScore.Select(s => s.Sequence)]);
+            var threads = options.Value.StreamScoringThreads;
+            var results = ParallelScoring.Score(scorer, [.. toScore.Select(s => s.Sequence)], threads > 0 ? threads : Environment.ProcessorCount);
             var now = time.GetUtcNow();
             var candidates = new List<StoredDetection>();
             var owners = new List<int>();

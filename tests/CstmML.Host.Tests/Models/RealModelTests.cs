@@ -8,17 +8,13 @@ namespace CstmML.Host.Tests.Models;
 /// <summary>The host with the real scoring engine on a copy of the shipped <c>models/default</c> folder.</summary>
 public sealed class RealModelTests
 {
-    private static readonly string Shipped = Path.Combine(FindRepoRoot(), "models", "default");
-    private static readonly string ShippedPlaybooks = Path.Combine(FindRepoRoot(), "models", "playbooks");
-
     [Fact]
     public async Task Score_RealModel_ServesEngineResults()
     {
         using var temp = new TempDir();
-        var model = Path.Combine(temp.Path, "model");
-        CopyDir(Shipped, model);
-        CopyDir(ShippedPlaybooks, Path.Combine(temp.Path, "playbooks"));
-        using var host = new HostFactory(modelDir: model, storeDir: Path.Combine(temp.Path, "store"), loader: ScorerLoaders.Default);
+        var model = RealModel.CopyTo(temp.Path);
+        // With the warm-up on, as the host runs by default: the real engine scores the built-in sample before serving.
+        using var host = new HostFactory(new Dictionary<string, string?> { ["ScoringHost:WarmupBudget"] = "00:00:00.300" }, modelDir: model, storeDir: Path.Combine(temp.Path, "store"), loader: ScorerLoaders.Default);
 
         // No content type (as curl --data-binary sends form-urlencoded): the body is read as alerts regardless.
         using var response = await host.Client().PostAsync(HostRoutes.Score, new StringContent(RawAlerts.Lines("r", 4, RawAlerts.T0), System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
@@ -39,9 +35,7 @@ public sealed class RealModelTests
     public async Task TryReload_TamperedRealModel_RefusedAndOldKeepsServing()
     {
         using var temp = new TempDir();
-        var model = Path.Combine(temp.Path, "model");
-        CopyDir(Shipped, model);
-        CopyDir(ShippedPlaybooks, Path.Combine(temp.Path, "playbooks"));
+        var model = RealModel.CopyTo(temp.Path);
         using var host = new HostFactory(modelDir: model, storeDir: Path.Combine(temp.Path, "store"), loader: ScorerLoaders.Default);
         var client = host.Client();
         var before = host.Get<ModelRegistry>().Current!;
@@ -55,26 +49,5 @@ public sealed class RealModelTests
         Assert.False(reloaded);
         Assert.Same(before, host.Get<ModelRegistry>().Current);
         Assert.Equal(200, status);
-    }
-
-    private static void CopyDir(string from, string to)
-    {
-        foreach (var f in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, f));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(f, target);
-        }
-    }
-
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CstmML.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }

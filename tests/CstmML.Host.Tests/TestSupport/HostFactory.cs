@@ -36,6 +36,9 @@ internal sealed class HostFactory : WebApplicationFactory<Program>
             ["ScoringHost:ModelDirectory"] = ModelDir,
             ["ScoringHost:StoreDirectory"] = StoreDir,
             ["ScoringHost:ModelPollInterval"] = "00:00:00",
+
+            // Off unless a test asks: a gated scorer must see only the test's calls (warm-up has its own tests).
+            ["ScoringHost:WarmupBudget"] = "00:00:00",
             ["ScoringHost:ApiKeys:0:Tenant"] = "tenant-a",
             ["ScoringHost:ApiKeys:0:Sha256"] = ApiKeyHash.Of(KeyA),
             ["ScoringHost:ApiKeys:1:Tenant"] = "tenant-b",

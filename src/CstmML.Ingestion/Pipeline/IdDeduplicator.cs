@@ -19,8 +19,10 @@ public sealed class IdDeduplicator
     /// <summary>Ids kept regardless of the window (about 30 MB): exact de-duplication for inputs up to this size.</summary>
     public const int MinRemembered = 262_144;
 
+    // Small to start: the host makes one per request, and an array of 85,000 bytes or more would be a large object
+    // whose every allocation counts toward a full (gen-2) collection. Both grow by doubling.
     private const int InitialSlots = 1024;
-    private const int InitialArenaChars = 64 * 1024;
+    private const int InitialArenaChars = 4 * 1024;
 
     private readonly int _minRemembered;
     private readonly long _windowTicks;

@@ -30,6 +30,44 @@ public class Utf8ValueCacheTests
     }
 
     [Fact]
+    public void Get_ManyDistinctKeys_GrowsFromASmallStartToTheConfiguredSizeAndStillAnswersExactly()
+    {
+        var cache = new Utf8ValueCache<string>(slotBits: 12, maxKeyBytes: 64, inlineKeyBytes: 16);
+        Assert.Equal(0, cache.Slots);
+        Assert.Null(cache.Get("k0"u8, out _));
+        Assert.Equal(256, cache.Slots);
+
+        // Ever-new keys miss every time: the cache doubles until its configured 4,096 slots, never beyond.
+        for (var i = 0; i < 100_000; i++)
+        {
+            var bytes = Encoding.UTF8.GetBytes("key-" + i);
+            Assert.Null(cache.Get(bytes, out var slot));
+            cache.Set(slot, bytes, "v" + i);
+        }
+
+        Assert.Equal(4096, cache.Slots);
+        var last = Encoding.UTF8.GetBytes("key-99999");
+        Assert.Equal("v99999", cache.Get(last, out _));
+        Assert.Null(cache.Get(Encoding.UTF8.GetBytes("key-99998x"), out _));
+    }
+
+    [Fact]
+    public void Get_RepeatedKeys_StayAtTheStartSize()
+    {
+        var cache = new Utf8ValueCache<string>(slotBits: 12, maxKeyBytes: 64, inlineKeyBytes: 16);
+        for (var i = 0; i < 100_000; i++)
+        {
+            var bytes = Encoding.UTF8.GetBytes("k" + (i % 50));
+            if (cache.Get(bytes, out var slot) is null)
+            {
+                cache.Set(slot, bytes, "v");
+            }
+        }
+
+        Assert.Equal(256, cache.Slots);
+    }
+
+    [Fact]
     public void Get_KeyLongerThanTheMaximum_IsNeverCached()
     {
         var cache = new Utf8ValueCache<string>(slotBits: 4, maxKeyBytes: 4, inlineKeyBytes: 4);

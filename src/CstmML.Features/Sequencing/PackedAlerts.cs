@@ -167,9 +167,25 @@ internal sealed class PackedAlerts(PackedStrings strings)
     {
         var entries = CollectionsMarshal.AsSpan(_entries);
         var ascending = true;
+        var contiguous = entries[0].Length;
         for (var i = 1; i < entries.Length && ascending; i++)
         {
             ascending = entries[i].Offset > entries[i - 1].Offset;
+            contiguous += entries[i].Length;
+        }
+
+        // The usual case (input in time order): the records left are one run at the end of the buffer, moved at once.
+        var first = entries[0].Offset;
+        if (ascending && contiguous == _used - first)
+        {
+            Buffer.BlockCopy(_bytes, first, _bytes, 0, contiguous);
+            for (var i = 0; i < entries.Length; i++)
+            {
+                entries[i] = entries[i] with { Offset = entries[i].Offset - first };
+            }
+
+            _used = contiguous;
+            return;
         }
 
         var target = ascending ? _bytes : new byte[_bytes.Length];

@@ -130,6 +130,25 @@ public class PackedAlertsTests
     }
 
     [Fact]
+    public void RemoveFirst_InOrder_KeepsTheRestIntactAndAddsStillWork()
+    {
+        var packed = new PackedAlerts(new PackedStrings());
+        var alerts = Enumerable.Range(0, 6).Select(i => i % 2 == 0 ? Full("id" + i, i) : Sparse("id" + i, i)).ToArray();
+        foreach (var a in alerts)
+        {
+            packed.Add(a);
+        }
+
+        packed.RemoveFirst(2);
+        packed.RemoveFirst(1);
+        var g = Full("id6", 6);
+        packed.Add(g);
+
+        Assert.Equal([alerts[3], alerts[4], alerts[5], g], packed.Unpack(Key, 0, packed.Count));
+        Assert.Equal((T0 + TimeSpan.FromMinutes(3)).UtcTicks, packed.TicksAt(0));
+    }
+
+    [Fact]
     public void RemoveFirst_AfterASort_KeepsTheRestIntactAndAddsStillWork()
     {
         var packed = new PackedAlerts(new PackedStrings());

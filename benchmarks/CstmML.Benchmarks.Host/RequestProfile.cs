@@ -98,27 +98,11 @@ internal static class RequestProfile
 
             Thread.Sleep(300); // lets the background tier-1 compilation land before timing
 
-            // Five rounds, the median kept: robust to a round slowed by other processes, still counts GC work.
-            var walls = new double[Rounds];
-            var cpus = new double[Rounds];
-            var round = Math.Max(1, iterations / Rounds);
-            for (var r = 0; r < Rounds; r++)
+            var (wall, cpu) = TimeRoundsAsync(iterations, i =>
             {
-                var proc = Process.GetCurrentProcess();
-                var cpu0 = proc.TotalProcessorTime;
-                var sw = Stopwatch.StartNew();
-                for (var i = 0; i < round; i++)
-                {
-                    body(i);
-                }
-
-                sw.Stop();
-                proc.Refresh();
-                walls[r] = sw.Elapsed.TotalMicroseconds / round;
-                cpus[r] = (proc.TotalProcessorTime - cpu0).TotalMicroseconds / round;
-            }
-
-            var (wall, cpu) = (Median(walls), Median(cpus));
+                body(i);
+                return Task.CompletedTask;
+            }).GetAwaiter().GetResult();
 
             cpuOf[name] = cpu;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-58} wall {wall,9:F0} us/request   cpu {cpu,9:F0} us/request"));
@@ -166,6 +150,13 @@ internal static class RequestProfile
             await one(i).ConfigureAwait(false);
         }
 
+        var (wall, cpu) = await TimeRoundsAsync(iterations, one).ConfigureAwait(false);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-58} wall {wall,9:F0} us/request   cpu {cpu,9:F0} us/request"));
+    }
+
+    // Five rounds, the median kept: robust to a round slowed by other processes, still counts GC work.
+    private static async Task<(double Wall, double Cpu)> TimeRoundsAsync(int iterations, Func<int, Task> one)
+    {
         var walls = new double[Rounds];
         var cpus = new double[Rounds];
         var round = Math.Max(1, iterations / Rounds);
@@ -185,6 +176,6 @@ internal static class RequestProfile
             cpus[r] = (proc.TotalProcessorTime - cpu0).TotalMicroseconds / round;
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-58} wall {Median(walls),9:F0} us/request   cpu {Median(cpus),9:F0} us/request"));
+        return (Median(walls), Median(cpus));
     }
 }

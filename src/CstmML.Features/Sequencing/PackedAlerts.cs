@@ -86,7 +86,7 @@ internal sealed class PackedAlerts(PackedStrings strings)
     }
 
     /// <summary>The id of held alert <paramref name="i"/>.</summary>
-    public string IdOf(int i) => new Reader(_bytes, _entries[i].Offset, strings).Inline()!;
+    public string IdOf(int i) => new Reader(_bytes, _entries[i].Offset, strings).String()!;
 
     /// <summary>Whether an alert with id <paramref name="id"/> is held (a linear scan: for the rare duplicate check).</summary>
     public bool ContainsId(string id)
@@ -205,7 +205,7 @@ internal sealed class PackedAlerts(PackedStrings strings)
     private NormalizedAlert Unpack(SequenceKey key, in Entry e)
     {
         var r = new Reader(_bytes, e.Offset, strings);
-        var id = r.Inline()!;
+        var id = r.String()!;
         var time = new DateTimeOffset(e.Ticks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(r.Int16()));
         DateTimeOffset? ingested = r.Byte() == 1 ? new DateTimeOffset(r.Int64(), TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(r.Int16())) : null;
         var provider = (CloudProvider)r.Int32();
@@ -280,7 +280,7 @@ internal sealed class PackedAlerts(PackedStrings strings)
     private static int Length(IdView id) => id.Narrow ? id.Units.Length : id.Units.Length / 2;
 
     private static char UnitAt(IdView id, int i) =>
-        id.Narrow ? (char)id.Units[i] : (char)BinaryPrimitives.ReadUInt16LittleEndian(id.Units[(2 * i)..]);
+        id.Narrow ? (char)id.Units[i] : MemoryMarshal.Cast<byte, char>(id.Units)[i];
 
     private static IdView View(string id) => new(MemoryMarshal.AsBytes(id.AsSpan()), false);
 
@@ -385,8 +385,6 @@ internal sealed class PackedAlerts(PackedStrings strings)
             _at += 8;
             return v;
         }
-
-        public string? Inline() => String();
 
         // Either form: null, a table code, or inline code units.
         public string? String()

@@ -57,16 +57,16 @@ internal static class StageProbe
             }
 
             var ordered = sequences.SelectMany(s => s.Alerts).OrderBy(a => a.Time).ToArray();
-            Time("sequencer", () =>
+            // Split in two: adding (packing, closing by event time) and the end-of-input flush (unpacking, building).
+            var sequencer = new Sequencer(new SequencerOptions { Lateness = TimeSpan.FromDays(1) });
+            Time("sequencer add", () =>
             {
-                var sequencer = new Sequencer(new SequencerOptions { Lateness = TimeSpan.FromDays(1) });
                 foreach (var a in ordered)
                 {
                     sequencer.Add(a);
                 }
-
-                sequencer.Flush();
             });
+            Time("sequencer flush", () => sequencer.Flush());
             foreach (var b in batches)
             {
                 float[][] features = [];

@@ -6,24 +6,40 @@ using CstmML.Core.Alerts;
 namespace CstmML.Features.Sequencing;
 
 /// <summary>
-/// The alerts one sequencing key holds while its sessions are open, packed into one byte buffer instead of kept as
+/// The alerts one sequencing key holds while its sessions are open, packed as byte records in pages instead of kept as
 /// objects. A batch run holds every alert of the allowed lateness (a day by default) this way: as objects that is about
-/// seven heap objects and ~650 bytes per alert, all promoted and re-marked by every collection; packed it is one
-/// entry and ~150 bytes, which the collector never scans. Alerts are unpacked, equal to what was added
+/// seven heap objects and ~650 bytes per alert, all promoted and re-marked by every collection; packed it is a 24-byte
+/// entry without references and a ~120-byte record in a pinned page (<see cref="PackedPages"/>), which the collector
+/// neither scans nor moves; records are never copied once placed. Alerts are unpacked, equal to what was added
 /// (<see cref="NormalizedAlert"/> record equality, the same technique, tactic and mapping lists), when their session is
 /// emitted. Repeated strings (type, region, user agent, ...) are shared through a <see cref="PackedStrings"/> table.
 /// </summary>
-internal sealed class PackedAlerts(PackedStrings strings)
+internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = null)
 {
     private const int NullString = -1;
-    private const int InitialBytes = 1024;
+
+    // Records of one key start in a small page of their own; later pages are shared-pool pages.
+    private const int FirstPageBytes = 1024;
+
+    // An entry held as the alert object itself (not packed): its Page.
+    private const int Held = -1;
 
     // Added to the length of an inline string stored one byte per character (all its code units are below 256).
     private const int Narrow = 1 << 29;
 
+    private readonly PackedPages _pages = pages ?? new PackedPages();
     private readonly List<Entry> _entries = [];
-    private byte[] _bytes = [];
+
+    // Pages by number: _pageList[i] is page _firstPage + i (null once free); _live counts the entries in each.
+    private readonly List<byte[]?> _pageList = [];
+    private readonly List<int> _live = [];
+    private int _firstPage;
     private int _used;
+
+    // Alerts kept as objects (Add with pack: false), by entry Offset; and list triples the shared table had no room for.
+    private List<NormalizedAlert?>? _held;
+    private int _heldLive;
+    private List<MappedLists>? _overflow;
 
     /// <summary>Alerts held.</summary>
     public int Count => _entries.Count;
@@ -31,48 +47,62 @@ internal sealed class PackedAlerts(PackedStrings strings)
     /// <summary>The UTC ticks of the event time of alert <paramref name="i"/>.</summary>
     public long TicksAt(int i) => _entries[i].Ticks;
 
-    /// <summary>Adds one alert at the end.</summary>
-    public void Add(NormalizedAlert alert)
+    /// <summary>
+    /// Adds one alert at the end: packed, or kept as the object itself when <paramref name="pack"/> is false (few
+    /// alerts held: packing then unpacking them at once would only cost time).
+    /// </summary>
+    public void Add(NormalizedAlert alert, bool pack = true)
     {
-        var start = _used;
-        WriteInline(alert.Id);
-        WriteInt16((short)alert.Time.Offset.TotalMinutes);
+        if (!pack)
+        {
+            var held = _held ??= [];
+            _entries.Add(new Entry(alert.Time.UtcTicks, Held, held.Count, 0));
+            held.Add(alert);
+            _heldLive++;
+            return;
+        }
+
+        var w = new Writer(_pages.Scratch, strings);
+        w.Inline(alert.Id);
+        w.Int16((short)alert.Time.Offset.TotalMinutes);
         if (alert.Ingested is { } ingested)
         {
-            WriteByte(1);
-            WriteInt64(ingested.UtcTicks);
-            WriteInt16((short)ingested.Offset.TotalMinutes);
+            w.Byte(1);
+            w.Int64(ingested.UtcTicks);
+            w.Int16((short)ingested.Offset.TotalMinutes);
         }
         else
         {
-            WriteByte(0);
+            w.Byte(0);
         }
 
-        WriteInt32((int)alert.Provider);
-        WriteInt32((int)alert.Product);
-        WriteShared(alert.Type);
-        WriteShared(alert.PrincipalType);
-        WriteInline(alert.SessionName);
-        WriteShared(alert.Region);
-        WriteInline(alert.SourceIp);
-        WriteShared(alert.UserAgent);
-        WriteInline(alert.AccessKeyId);
-        WriteShared(alert.Outcome);
-        WriteInt64(BitConverter.DoubleToInt64Bits(alert.Severity));
-        WriteShared(alert.Service);
-        WriteShared(alert.RawRef.File);
-        WriteInt64(alert.RawRef.Line);
+        w.Int32((int)alert.Provider);
+        w.Int32((int)alert.Product);
+        w.Shared(alert.Type);
+        w.Shared(alert.PrincipalType);
+        w.Inline(alert.SessionName);
+        w.Shared(alert.Region);
+        w.Inline(alert.SourceIp);
+        w.Shared(alert.UserAgent);
+        w.Inline(alert.AccessKeyId);
+        w.Shared(alert.Outcome);
+        w.Int64(BitConverter.DoubleToInt64Bits(alert.Severity));
+        w.Shared(alert.Service);
+        w.Shared(alert.RawRef.File);
+        w.Int64(alert.RawRef.Line);
         if (alert.RawRef.Index is { } index)
         {
-            WriteByte(1);
-            WriteInt64(index);
+            w.Byte(1);
+            w.Int64(index);
         }
         else
         {
-            WriteByte(0);
+            w.Byte(0);
         }
 
-        _entries.Add(new Entry(alert.Time.UtcTicks, start, _used - start, alert.Techniques, alert.Tactics, alert.Mapping));
+        _pages.Scratch = w.Buffer;
+        var (page, offset) = Place(w.Buffer.AsSpan(0, w.Length));
+        _entries.Add(new Entry(alert.Time.UtcTicks, page, offset, ListsCode(new MappedLists(alert.Techniques, alert.Tactics, alert.Mapping))));
     }
 
     /// <summary>
@@ -82,11 +112,15 @@ internal sealed class PackedAlerts(PackedStrings strings)
     public int Compare(int i, NormalizedAlert alert)
     {
         var c = _entries[i].Ticks.CompareTo(alert.Time.UtcTicks);
-        return c != 0 ? c : CompareIds(IdAt(_bytes, _entries[i].Offset), View(alert.Id));
+        return c != 0 ? c : CompareIds(IdAt(_entries[i]), View(alert.Id));
     }
 
     /// <summary>The id of held alert <paramref name="i"/>.</summary>
-    public string IdOf(int i) => new Reader(_bytes, _entries[i].Offset, strings).String()!;
+    public string IdOf(int i)
+    {
+        var e = _entries[i];
+        return e.Page == Held ? _held![e.Offset]!.Id : new Reader(PageOf(e), e.Offset, strings).String()!;
+    }
 
     /// <summary>Whether an alert with id <paramref name="id"/> is held (a linear scan: for the rare duplicate check).</summary>
     public bool ContainsId(string id)
@@ -94,7 +128,7 @@ internal sealed class PackedAlerts(PackedStrings strings)
         var view = View(id);
         foreach (var e in _entries)
         {
-            if (CompareIds(IdAt(_bytes, e.Offset), view) == 0)
+            if (CompareIds(IdAt(e), view) == 0)
             {
                 return true;
             }
@@ -104,39 +138,51 @@ internal sealed class PackedAlerts(PackedStrings strings)
     }
 
     /// <summary>Sorts the held alerts into <see cref="SequenceBuilder.Order"/>.</summary>
-    public void Sort()
+    public void Sort() => CollectionsMarshal.AsSpan(_entries).Sort((a, b) =>
     {
-        var entries = CollectionsMarshal.AsSpan(_entries);
-        var bytes = _bytes;
-        entries.Sort((a, b) =>
-        {
-            var c = a.Ticks.CompareTo(b.Ticks);
-            return c != 0 ? c : CompareIds(IdAt(bytes, a.Offset), IdAt(bytes, b.Offset));
-        });
-    }
+        var c = a.Ticks.CompareTo(b.Ticks);
+        return c != 0 ? c : CompareIds(IdAt(a), IdAt(b));
+    });
 
     /// <summary>Unpacks alerts [<paramref name="from"/>, <paramref name="to"/>) of <paramref name="key"/>.</summary>
     public List<NormalizedAlert> Unpack(SequenceKey key, int from, int to)
     {
         var result = new List<NormalizedAlert>(to - from);
+        var previous = default(Inlined);
         for (var i = from; i < to; i++)
         {
-            result.Add(Unpack(key, _entries[i]));
+            var e = _entries[i];
+            result.Add(e.Page == Held ? _held![e.Offset]! : Unpack(key, e, ref previous));
         }
 
         return result;
     }
 
-    /// <summary>Drops every alert and the buffer itself.</summary>
+    /// <summary>Drops every alert and gives the pages back.</summary>
     public void Release()
     {
+        foreach (var page in _pageList)
+        {
+            if (page is not null)
+            {
+                _pages.Return(page);
+            }
+        }
+
+        _pageList.Clear();
+        _pageList.TrimExcess();
+        _live.Clear();
+        _live.TrimExcess();
         _entries.Clear();
         _entries.TrimExcess();
-        _bytes = [];
+        _firstPage = 0;
         _used = 0;
+        _held = null;
+        _heldLive = 0;
+        _overflow = null;
     }
 
-    /// <summary>Drops the first <paramref name="count"/> alerts and compacts the buffer.</summary>
+    /// <summary>Drops the first <paramref name="count"/> alerts; a page none of the others uses goes back to the pool.</summary>
     public void RemoveFirst(int count)
     {
         if (count == 0)
@@ -146,65 +192,94 @@ internal sealed class PackedAlerts(PackedStrings strings)
 
         if (count == _entries.Count)
         {
-            _entries.Clear();
-            _used = 0;
-            // A key that emptied keeps no large buffer: the next session of a busy key grows it again.
-            if (_bytes.Length > InitialBytes * 16)
+            Release();
+            return;
+        }
+
+        // Records are never moved: a page is free once none of the alerts left is in it (out-of-order input may
+        // leave a page partly used for longer; it is freed with its last alert).
+        var last = _firstPage + _pageList.Count - 1;
+        for (var i = 0; i < count; i++)
+        {
+            var e = _entries[i];
+            if (e.Page == Held)
             {
-                _bytes = [];
+                _held![e.Offset] = null;
+                if (--_heldLive == 0)
+                {
+                    _held.Clear();
+                }
+
+                continue;
             }
 
-            return;
+            var p = e.Page - _firstPage;
+            if (--_live[p] == 0 && e.Page != last)
+            {
+                _pages.Return(_pageList[p]!);
+                _pageList[p] = null;
+            }
         }
 
         _entries.RemoveRange(0, count);
-        Compact();
+        var free = 0;
+        while (free < _pageList.Count - 1 && _pageList[free] is null)
+        {
+            free++;
+        }
+
+        _pageList.RemoveRange(0, free);
+        _live.RemoveRange(0, free);
+        _firstPage += free;
+        if (_heldLive == 0 && _held is { Count: > 0 })
+        {
+            _held.Clear();
+        }
     }
 
-    // Moves the records still held to the front of the buffer, in entry order. After an out-of-order alert was sorted
-    // in, entry order is not buffer order: those records are copied through a new buffer, so no gap is ever kept.
-    private void Compact()
+    // Copies one record into the current page, or a new one when it does not fit: returns its page number and offset.
+    private (int Page, int Offset) Place(ReadOnlySpan<byte> record)
     {
-        var entries = CollectionsMarshal.AsSpan(_entries);
-        var ascending = true;
-        var contiguous = entries[0].Length;
-        for (var i = 1; i < entries.Length && ascending; i++)
+        var current = _pageList.Count == 0 ? null : _pageList[^1];
+        if (current is null || _used + record.Length > current.Length)
         {
-            ascending = entries[i].Offset > entries[i - 1].Offset;
-            contiguous += entries[i].Length;
+            // A key's first page is small and its own (most keys hold few alerts); then pool pages; a record larger
+            // than a page (long inline strings) gets an array of its own.
+            current = _pageList.Count == 0 && record.Length <= FirstPageBytes ? new byte[FirstPageBytes]
+                : record.Length <= PackedPages.PageBytes ? _pages.Rent()
+                : new byte[record.Length];
+            _pageList.Add(current);
+            _live.Add(0);
+            _used = 0;
         }
 
-        // The usual case (input in time order): the records left are one run at the end of the buffer, moved at once.
-        var first = entries[0].Offset;
-        if (ascending && contiguous == _used - first)
-        {
-            Buffer.BlockCopy(_bytes, first, _bytes, 0, contiguous);
-            for (var i = 0; i < entries.Length; i++)
-            {
-                entries[i] = entries[i] with { Offset = entries[i].Offset - first };
-            }
-
-            _used = contiguous;
-            return;
-        }
-
-        var target = ascending ? _bytes : new byte[_bytes.Length];
-        var at = 0;
-        for (var i = 0; i < entries.Length; i++)
-        {
-            ref var e = ref entries[i];
-            Buffer.BlockCopy(_bytes, e.Offset, target, at, e.Length);
-            e = e with { Offset = at };
-            at += e.Length;
-        }
-
-        _bytes = target;
-        _used = at;
+        var offset = _used;
+        record.CopyTo(current.AsSpan(offset));
+        _used += record.Length;
+        _live[^1]++;
+        return (_firstPage + _pageList.Count - 1, offset);
     }
 
-    private NormalizedAlert Unpack(SequenceKey key, in Entry e)
+    private int ListsCode(MappedLists lists)
     {
-        var r = new Reader(_bytes, e.Offset, strings);
+        if (strings.TryGetListsCode(lists, out var code))
+        {
+            return code;
+        }
+
+        // The shared table is full: this key keeps the triple itself, under a negative code.
+        var overflow = _overflow ??= [];
+        overflow.Add(lists);
+        return -overflow.Count;
+    }
+
+    private MappedLists ListsOf(int code) => code >= 0 ? strings.Lists(code) : _overflow![-code - 1];
+
+    private byte[] PageOf(in Entry e) => _pageList[e.Page - _firstPage]!;
+
+    private NormalizedAlert Unpack(SequenceKey key, in Entry e, ref Inlined previous)
+    {
+        var r = new Reader(PageOf(e), e.Offset, strings);
         var id = r.String()!;
         var time = new DateTimeOffset(e.Ticks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(r.Int16()));
         DateTimeOffset? ingested = r.Byte() == 1 ? new DateTimeOffset(r.Int64(), TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(r.Int16())) : null;
@@ -212,17 +287,20 @@ internal sealed class PackedAlerts(PackedStrings strings)
         var product = (AlertProduct)r.Int32();
         var type = r.String()!;
         var principalType = r.String()!;
-        var sessionName = r.String();
+        // A session's alerts mostly repeat the same session name, address and key: one string each, not one per alert.
+        var sessionName = r.String(previous.SessionName);
         var region = r.String();
-        var sourceIp = r.String();
+        var sourceIp = r.String(previous.SourceIp);
         var userAgent = r.String();
-        var accessKeyId = r.String();
+        var accessKeyId = r.String(previous.AccessKeyId);
         var outcome = r.String()!;
         var severity = BitConverter.Int64BitsToDouble(r.Int64());
         var service = r.String();
         var file = r.String()!;
         var line = r.Int64();
         long? index = r.Byte() == 1 ? r.Int64() : null;
+        previous = new Inlined(sessionName, sourceIp, accessKeyId);
+        var lists = ListsOf(e.Lists);
         return new NormalizedAlert
         {
             Id = id,
@@ -242,18 +320,24 @@ internal sealed class PackedAlerts(PackedStrings strings)
             Outcome = outcome,
             Severity = severity,
             Service = service,
-            Techniques = e.Techniques,
-            Tactics = e.Tactics,
-            Mapping = e.Mapping,
+            Techniques = lists.Techniques,
+            Tactics = lists.Tactics,
+            Mapping = lists.Mapping,
             RawRef = new RawRef(file, line, index),
         };
     }
 
     // The id is written first, inline: its code units, one or two bytes each.
-    private static IdView IdAt(byte[] bytes, int offset)
+    private IdView IdAt(in Entry e)
     {
-        var n = -BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(offset)) - 2;
-        return n >= Narrow ? new IdView(bytes.AsSpan(offset + 4, n - Narrow), true) : new IdView(bytes.AsSpan(offset + 4, n * 2), false);
+        if (e.Page == Held)
+        {
+            return View(_held![e.Offset]!.Id);
+        }
+
+        var bytes = PageOf(e);
+        var n = -BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(e.Offset)) - 2;
+        return n >= Narrow ? new IdView(bytes.AsSpan(e.Offset + 4, n - Narrow), true) : new IdView(bytes.AsSpan(e.Offset + 4, n * 2), false);
     }
 
     // Ordinal comparison of UTF-16 code units (string.CompareOrdinal), whichever way each side is stored.
@@ -284,72 +368,11 @@ internal sealed class PackedAlerts(PackedStrings strings)
 
     private static IdView View(string id) => new(MemoryMarshal.AsBytes(id.AsSpan()), false);
 
-    // A string from the shared table when it has room (most fields repeat), else inline.
-    private void WriteShared(string? value)
-    {
-        if (value is null)
-        {
-            WriteInt32(NullString);
-        }
-        else if (strings.TryGetCode(value, out var code))
-        {
-            WriteInt32(code);
-        }
-        else
-        {
-            WriteInline(value);
-        }
-    }
+    // Page -1 (Held): the alert object is _held[Offset]. Lists: the code of the technique, tactic and mapping lists.
+    private readonly record struct Entry(long Ticks, int Page, int Offset, int Lists);
 
-    // Inline (values unique to the alert: id, IP, key, session): -(length + 2), then one byte per code unit when all
-    // are below 256 (ids, IPs and keys are ASCII), else the UTF-16 code units, with Narrow added to the length.
-    private void WriteInline(string? value)
-    {
-        if (value is null)
-        {
-            WriteInt32(NullString);
-            return;
-        }
-
-        if (value.AsSpan().ContainsAnyExceptInRange('\0', '\u00FF'))
-        {
-            WriteInt32(-(value.Length + 2));
-            MemoryMarshal.AsBytes(value.AsSpan()).CopyTo(Reserve(value.Length * 2));
-        }
-        else
-        {
-            WriteInt32(-(value.Length + Narrow + 2));
-            Encoding.Latin1.GetBytes(value, Reserve(value.Length));
-        }
-    }
-
-    private void WriteByte(byte value) => Reserve(1)[0] = value;
-
-    private void WriteInt16(short value) => BinaryPrimitives.WriteInt16LittleEndian(Reserve(2), value);
-
-    private void WriteInt32(int value) => BinaryPrimitives.WriteInt32LittleEndian(Reserve(4), value);
-
-    private void WriteInt64(long value) => BinaryPrimitives.WriteInt64LittleEndian(Reserve(8), value);
-
-    private Span<byte> Reserve(int n)
-    {
-        if (_used + n > _bytes.Length)
-        {
-            Array.Resize(ref _bytes, Math.Max(Math.Max(InitialBytes, _bytes.Length + (_bytes.Length >> 1)), _used + n));
-        }
-
-        var span = _bytes.AsSpan(_used, n);
-        _used += n;
-        return span;
-    }
-
-    private readonly record struct Entry(
-        long Ticks,
-        int Offset,
-        int Length,
-        IReadOnlyList<TechniqueId> Techniques,
-        IReadOnlyList<TacticId> Tactics,
-        IReadOnlyList<TechniqueMapping> Mapping);
+    // The inline strings of the alert unpacked before, reused when the next one repeats them.
+    private readonly record struct Inlined(string? SessionName, string? SourceIp, string? AccessKeyId);
 
     // An id's code units as stored: one byte each (Narrow) or UTF-16.
     private readonly ref struct IdView(ReadOnlySpan<byte> units, bool narrow)
@@ -357,6 +380,75 @@ internal sealed class PackedAlerts(PackedStrings strings)
         public ReadOnlySpan<byte> Units { get; } = units;
 
         public bool Narrow { get; } = narrow;
+    }
+
+    // Builds one record in a scratch buffer (grown as needed), so a record is never split across pages.
+    private ref struct Writer(byte[] buffer, PackedStrings strings)
+    {
+        public byte[] Buffer { get; private set; } = buffer;
+
+        public int Length { get; private set; }
+
+        public void Byte(byte value) => Reserve(1)[0] = value;
+
+        public void Int16(short value) => BinaryPrimitives.WriteInt16LittleEndian(Reserve(2), value);
+
+        public void Int32(int value) => BinaryPrimitives.WriteInt32LittleEndian(Reserve(4), value);
+
+        public void Int64(long value) => BinaryPrimitives.WriteInt64LittleEndian(Reserve(8), value);
+
+        // A string from the shared table when it has room (most fields repeat), else inline.
+        public void Shared(string? value)
+        {
+            if (value is null)
+            {
+                Int32(NullString);
+            }
+            else if (strings.TryGetCode(value, out var code))
+            {
+                Int32(code);
+            }
+            else
+            {
+                Inline(value);
+            }
+        }
+
+        // Inline (values unique to the alert: id, IP, key, session): -(length + 2), then one byte per code unit when
+        // all are below 256 (ids, IPs and keys are ASCII), else the UTF-16 code units, with Narrow added to the length.
+        public void Inline(string? value)
+        {
+            if (value is null)
+            {
+                Int32(NullString);
+                return;
+            }
+
+            if (value.AsSpan().ContainsAnyExceptInRange('\0', '\u00FF'))
+            {
+                Int32(-(value.Length + 2));
+                MemoryMarshal.AsBytes(value.AsSpan()).CopyTo(Reserve(value.Length * 2));
+            }
+            else
+            {
+                Int32(-(value.Length + Narrow + 2));
+                Encoding.Latin1.GetBytes(value, Reserve(value.Length));
+            }
+        }
+
+        private Span<byte> Reserve(int n)
+        {
+            if (Length + n > Buffer.Length)
+            {
+                var grown = new byte[Math.Max(Buffer.Length * 2, Length + n)];
+                Buffer.AsSpan(0, Length).CopyTo(grown);
+                Buffer = grown;
+            }
+
+            var span = Buffer.AsSpan(Length, n);
+            Length += n;
+            return span;
+        }
     }
 
     private ref struct Reader(byte[] bytes, int offset, PackedStrings strings)
@@ -386,8 +478,9 @@ internal sealed class PackedAlerts(PackedStrings strings)
             return v;
         }
 
-        // Either form: null, a table code, or inline code units.
-        public string? String()
+        // Either form: null, a table code, or inline code units; an inline value equal to <paramref name="same"/> is
+        // returned as that instance.
+        public string? String(string? same = null)
         {
             var code = Int32();
             if (code == NullString)
@@ -403,14 +496,32 @@ internal sealed class PackedAlerts(PackedStrings strings)
             var n = -code - 2;
             if (n >= Narrow)
             {
-                var narrow = Encoding.Latin1.GetString(bytes, _at, n - Narrow);
-                _at += n - Narrow;
-                return narrow;
+                var units = bytes.AsSpan(_at, n - Narrow);
+                _at += units.Length;
+                return same is not null && SameLatin1(units, same) ? same : Encoding.Latin1.GetString(units);
             }
 
-            var value = new string(MemoryMarshal.Cast<byte, char>(bytes.AsSpan(_at, n * 2)));
+            var chars = MemoryMarshal.Cast<byte, char>(bytes.AsSpan(_at, n * 2));
             _at += n * 2;
-            return value;
+            return same is not null && chars.SequenceEqual(same) ? same : new string(chars);
+        }
+
+        private static bool SameLatin1(ReadOnlySpan<byte> units, string value)
+        {
+            if (units.Length != value.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < units.Length; i++)
+            {
+                if (units[i] != value[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

@@ -17,6 +17,8 @@ internal sealed class PackedStrings(int capacity = PackedStrings.DefaultCapacity
     private const int RecentSlots = 1024;
 
     private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<MappedLists, int> _listCodes = [];
+    private readonly List<MappedLists> _lists = [];
     private readonly List<string> _values = [];
     private readonly (string? Value, int Code)[] _recent = new (string?, int)[RecentSlots];
 
@@ -28,6 +30,34 @@ internal sealed class PackedStrings(int capacity = PackedStrings.DefaultCapacity
 
     /// <summary>The value of <paramref name="code"/>.</summary>
     public string this[int code] => _values[code];
+
+    /// <summary>Distinct technique, tactic and mapping list triples held.</summary>
+    public int ListCount => _lists.Count;
+
+    /// <summary>The lists of <paramref name="code"/> (from <see cref="TryGetListsCode"/>).</summary>
+    public MappedLists Lists(int code) => _lists[code];
+
+    /// <summary>
+    /// The code of an alert's technique, tactic and mapping lists, by instance: ingestion hands out one instance per
+    /// distinct value, so a run has few triples. False when <see cref="Capacity"/> triples are known.
+    /// </summary>
+    public bool TryGetListsCode(MappedLists lists, out int code)
+    {
+        if (_listCodes.TryGetValue(lists, out code))
+        {
+            return true;
+        }
+
+        if (_lists.Count >= Capacity)
+        {
+            return false;
+        }
+
+        code = _lists.Count;
+        _lists.Add(lists);
+        _listCodes.Add(lists, code);
+        return true;
+    }
 
     /// <summary>The code of <paramref name="value"/>, adding it while there is room; false when the table is full.</summary>
     public bool TryGetCode(string value, out int code)

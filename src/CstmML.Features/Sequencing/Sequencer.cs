@@ -18,8 +18,14 @@ public sealed class Sequencer
     private static readonly SequenceUpdate[] NoUpdates = [];
 
     private readonly SequencerOptions _options;
+    private readonly int _packAbove;
     private readonly Dictionary<SequenceKey, KeyState> _keys = [];
+    // Fewer alerts than this held in all are kept as objects: packing pays off only for alerts held long (a batch run's
+    // day of lateness), not for a request's few sessions that are emitted at once.
+    private const int DefaultPackAbove = 4096;
+
     private readonly PackedStrings _strings = new();
+    private readonly PackedPages _pages = new();
     private readonly PriorityQueue<SequenceKey, (DateTimeOffset At, SequenceKey Key)> _schedule = new(ScheduleOrder.Instance);
     private DateTimeOffset? _maxSeen;
     private long _alerts;
@@ -29,7 +35,17 @@ public sealed class Sequencer
     private long _emitted;
     private long _buffered;
 
-    public Sequencer(SequencerOptions? options = null) => _options = (options ?? new SequencerOptions()).Validate();
+    public Sequencer(SequencerOptions? options = null)
+        : this(options, DefaultPackAbove)
+    {
+    }
+
+    /// <summary>A sequencer that packs alerts once it holds <paramref name="packAbove"/> (tests run both ways).</summary>
+    internal Sequencer(SequencerOptions? options, int packAbove)
+    {
+        _options = (options ?? new SequencerOptions()).Validate();
+        _packAbove = packAbove;
+    }
 
     /// <summary>Raised when a late alert has re-opened emitted sessions and their revision is emitted (for re-scoring).</summary>
     public event EventHandler<SequenceUpdate>? SessionReopened;
@@ -60,7 +76,7 @@ public sealed class Sequencer
         var key = new SequenceKey(alert.Account, alert.Principal);
         if (!_keys.TryGetValue(key, out var state))
         {
-            state = new KeyState(_strings);
+            state = new KeyState(_strings, _pages);
             _keys[key] = state;
         }
 
@@ -83,7 +99,7 @@ public sealed class Sequencer
             state.Unsorted = true;
         }
 
-        state.Buffer.Add(alert);
+        state.Buffer.Add(alert, pack: _buffered >= _packAbove);
         _buffered++;
         if (_maxSeen is not { } max || alert.Time > max)
         {
@@ -160,7 +176,7 @@ public sealed class Sequencer
                 state.Retained.RemoveAt(i);
                 foreach (var a in s.Alerts)
                 {
-                    state.Buffer.Add(a);
+                    state.Buffer.Add(a, pack: _buffered >= _packAbove);
                     state.ReopenedFrom[a.Id] = s.SequenceId;
                 }
 
@@ -324,10 +340,10 @@ public sealed class Sequencer
 
     private sealed record RetainedSession(string SequenceId, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<NormalizedAlert> Alerts);
 
-    private sealed class KeyState(PackedStrings strings)
+    private sealed class KeyState(PackedStrings strings, PackedPages pages)
     {
         /// <summary>The alerts of the open sessions, packed (they can be held for the whole allowed lateness).</summary>
-        public PackedAlerts Buffer { get; } = new(strings);
+        public PackedAlerts Buffer { get; } = new(strings, pages);
 
         // The ids held (buffered or retained) as 64-bit hashes with a count, not strings: the buffer is packed, and
         // a set of strings would keep every id alive. A hash already present is confirmed against the held ids.

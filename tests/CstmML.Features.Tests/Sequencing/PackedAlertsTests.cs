@@ -1,3 +1,4 @@
+using System.Globalization;
 using CstmML.Core.Alerts;
 using CstmML.Features.Sequencing;
 using static CstmML.Testing.AlertBuilder;
@@ -171,5 +172,118 @@ public class PackedAlertsTests
         var f = Sparse("f", 9);
         packed.Add(f);
         Assert.Equal([f], packed.Unpack(Key, 0, 1));
+    }
+
+    [Fact]
+    public void Add_ManyAlertsAcrossPages_RoundTripsAndFreesPagesAsTheyEmpty()
+    {
+        var pages = new PackedPages();
+        var packed = new PackedAlerts(new PackedStrings(), pages);
+        var alerts = Enumerable.Range(0, 600).Select(i => i % 3 == 0 ? Sparse("id" + i.ToString("D4", CultureInfo.InvariantCulture), i) : Full("id" + i.ToString("D4", CultureInfo.InvariantCulture), i)).ToArray();
+        foreach (var a in alerts)
+        {
+            packed.Add(a);
+        }
+
+        Assert.Equal(alerts, packed.Unpack(Key, 0, packed.Count));
+        Assert.Equal(0, pages.Free);
+
+        // Dropping the first 500 frees every page that held only them; the rest still unpack, and adding reuses pages.
+        packed.RemoveFirst(500);
+        var freed = pages.Free;
+        Assert.True(freed >= 2, $"{freed} pages freed");
+        Assert.Equal(alerts[500..], packed.Unpack(Key, 0, packed.Count));
+        var more = Enumerable.Range(600, 200).Select(i => Full("id" + i, i)).ToArray();
+        foreach (var a in more)
+        {
+            packed.Add(a);
+        }
+
+        Assert.True(pages.Free < freed);
+        Assert.Equal([.. alerts[500..], .. more], packed.Unpack(Key, 0, packed.Count));
+
+        packed.Release();
+        Assert.Equal(0, packed.Count);
+        Assert.True(pages.Free > freed);
+    }
+
+    [Fact]
+    public void Add_RecordLargerThanAPage_RoundTrips()
+    {
+        var packed = new PackedAlerts(new PackedStrings(capacity: 0));
+        var big = Full("big", 1) with { UserAgent = new string('x', PackedPages.PageBytes + 10), SessionName = new string('\u4e00', PackedPages.PageBytes) };
+        NormalizedAlert[] alerts = [Full("a", 0), big, Full("c", 2)];
+        foreach (var a in alerts)
+        {
+            packed.Add(a);
+        }
+
+        Assert.Equal(alerts, packed.Unpack(Key, 0, packed.Count));
+        Assert.True(packed.Compare(1, Full("big", 0)) > 0);
+        Assert.Equal("big", packed.IdOf(1));
+    }
+
+    [Fact]
+    public void Add_HeldAsObjectsAndPackedMixed_SortsComparesAndRemovesAlike()
+    {
+        var packed = new PackedAlerts(new PackedStrings());
+        NormalizedAlert[] alerts = [Full("d", 3), Full("a", 0), Sparse("c", 2), Full("b", 1), Sparse("e", 0)];
+        for (var i = 0; i < alerts.Length; i++)
+        {
+            packed.Add(alerts[i], pack: i % 2 == 0);
+        }
+
+        Assert.True(packed.ContainsId("a"));
+        Assert.True(packed.ContainsId("d"));
+        Assert.False(packed.ContainsId("z"));
+        packed.Sort();
+        var expected = alerts.ToList();
+        expected.Sort(SequenceBuilder.Order);
+        var back = packed.Unpack(Key, 0, packed.Count);
+        Assert.Equal(expected, back);
+        Assert.Same(alerts[1], back.Single(a => a.Id == "a"));
+        Assert.Equal("a", packed.IdOf(0));
+
+        packed.RemoveFirst(3);
+        var f = Sparse("f", 9);
+        packed.Add(f, pack: false);
+        Assert.Equal([.. expected[3..], f], packed.Unpack(Key, 0, packed.Count));
+    }
+
+    [Fact]
+    public void Unpack_ListTableFull_KeepsEachAlertsOwnLists()
+    {
+        var strings = new PackedStrings(capacity: 1);
+        var packed = new PackedAlerts(strings);
+        var alerts = Enumerable.Range(0, 4).Select(i => Full("id" + i, i) with { Techniques = [TechniqueId.Parse("T1078")], Tactics = [] }).ToArray();
+        foreach (var a in alerts)
+        {
+            packed.Add(a);
+        }
+
+        var back = packed.Unpack(Key, 0, packed.Count);
+        Assert.Equal(1, strings.ListCount);
+        for (var i = 0; i < alerts.Length; i++)
+        {
+            Assert.Same(alerts[i].Techniques, back[i].Techniques);
+            Assert.Same(alerts[i].Tactics, back[i].Tactics);
+        }
+    }
+
+    [Fact]
+    public void Unpack_RepeatedInlineValues_ShareOneInstance()
+    {
+        var packed = new PackedAlerts(new PackedStrings());
+        var alerts = Enumerable.Range(0, 3).Select(i => Full("id" + i, i) with { SourceIp = "198.51.100.7", SessionName = "s-1", AccessKeyId = "ASIA1" }).ToArray();
+        foreach (var a in alerts)
+        {
+            packed.Add(a);
+        }
+
+        var back = packed.Unpack(Key, 0, packed.Count);
+        Assert.Equal(alerts, back);
+        Assert.Same(back[0].SourceIp, back[2].SourceIp);
+        Assert.Same(back[0].SessionName, back[1].SessionName);
+        Assert.NotSame(back[0].Id, back[1].Id);
     }
 }

@@ -4,6 +4,7 @@ using static CstmML.Testing.AlertBuilder;
 
 namespace CstmML.Features.Tests.Sequencing;
 
+/// <summary>The sequencer's rules with alerts held as objects (few held: the default below 4,096); <see cref="PackedSequencerTests"/> runs them packed.</summary>
 public class SequencerTests
 {
     private static readonly SequencerOptions Hourly = new() { MaxGap = TimeSpan.FromHours(1), MaxSpan = TimeSpan.FromHours(24), Lateness = TimeSpan.Zero };
@@ -23,13 +24,16 @@ public class SequencerTests
         return all;
     }
 
+    /// <summary>The sequencer under test.</summary>
+    protected virtual Sequencer New(SequencerOptions? options = null) => new(options);
+
     private static string[][] Ids(IEnumerable<SequenceUpdate> updates) =>
         [.. updates.Select(u => u.Sequence.Alerts.Select(a => a.Id).ToArray())];
 
     [Fact]
     public void Add_EventExactlyMaxGapAfterTheLast_StaysInTheSession()
     {
-        var result = RunAll(new Sequencer(Hourly), [At("a", 0), At("b", 60)]);
+        var result = RunAll(New(Hourly), [At("a", 0), At("b", 60)]);
         Assert.Equal([["a", "b"]], Ids(result));
     }
 
@@ -37,7 +41,7 @@ public class SequencerTests
     public void Add_EventJustOverMaxGap_StartsANewSession()
     {
         var b = Alert().Id("b").At(TimeSpan.FromMinutes(60) + TimeSpan.FromTicks(1)).Principal("p").Build();
-        var result = RunAll(new Sequencer(Hourly), [At("a", 0), b]);
+        var result = RunAll(New(Hourly), [At("a", 0), b]);
         Assert.Equal([["a"], ["b"]], Ids(result));
     }
 
@@ -45,14 +49,14 @@ public class SequencerTests
     public void Add_SpanLimit_SplitsAtTheBoundaryInclusive()
     {
         var options = Hourly with { MaxSpan = TimeSpan.FromMinutes(90) };
-        var result = RunAll(new Sequencer(options), [At("a", 0), At("b", 45), At("c", 90), At("d", 120)]);
+        var result = RunAll(New(options), [At("a", 0), At("b", 45), At("c", 90), At("d", 120)]);
         Assert.Equal([["a", "b", "c"], ["d"]], Ids(result));
     }
 
     [Fact]
     public void Add_SameTimestamp_OrdersByAlertIdOrdinal()
     {
-        var result = RunAll(new Sequencer(Hourly), [At("b", 5), At("B", 5), At("a", 5)]);
+        var result = RunAll(New(Hourly), [At("b", 5), At("B", 5), At("a", 5)]);
         Assert.Equal([["B", "a", "b"]], Ids(result));
     }
 
@@ -61,8 +65,8 @@ public class SequencerTests
     {
         var alerts = new[] { At("a", 0), At("b", 10), At("c", 200), At("d", 30), At("e", 210), At("f", 500, "q") };
         var options = Hourly with { Lateness = TimeSpan.FromDays(1) };
-        var sorted = RunAll(new Sequencer(options), alerts.OrderBy(a => a.Time));
-        var shuffled = RunAll(new Sequencer(options), [alerts[4], alerts[1], alerts[5], alerts[0], alerts[3], alerts[2]]);
+        var sorted = RunAll(New(options), alerts.OrderBy(a => a.Time));
+        var shuffled = RunAll(New(options), [alerts[4], alerts[1], alerts[5], alerts[0], alerts[3], alerts[2]]);
         Assert.Equal(Ids(sorted), Ids(shuffled));
         Assert.Equal(sorted.Select(u => u.Sequence.SequenceId), shuffled.Select(u => u.Sequence.SequenceId));
         Assert.Equal([["a", "b", "d"], ["c", "e"], ["f"]], Ids(sorted));
@@ -71,7 +75,7 @@ public class SequencerTests
     [Fact]
     public void Add_DuplicateId_IsDroppedOnceAndCounted()
     {
-        var s = new Sequencer(Hourly);
+        var s = New(Hourly);
         var result = RunAll(s, [At("a", 0), At("a", 0), At("b", 1), At("a", 2)]);
         Assert.Equal([["a", "b"]], Ids(result));
         Assert.Equal(2, s.Stats.Duplicates);
@@ -81,7 +85,7 @@ public class SequencerTests
     [Fact]
     public void Add_DuplicateOfAnEmittedButRetainedAlert_IsDropped_AndAcceptedAgainOnceReleased()
     {
-        var s = new Sequencer(Hourly with { ReopenHorizon = TimeSpan.FromHours(1) });
+        var s = New(Hourly with { ReopenHorizon = TimeSpan.FromHours(1) });
         var emitted = s.Add(At("a", 0)).Concat(s.Add(At("x", 90))).ToList();
         Assert.Equal([["a"]], Ids(emitted));
 
@@ -100,7 +104,7 @@ public class SequencerTests
     [Fact]
     public void Add_WatermarkPassingTheGap_EmitsTheSessionWithoutAFlush()
     {
-        var s = new Sequencer(Hourly with { Lateness = TimeSpan.FromMinutes(10) });
+        var s = New(Hourly with { Lateness = TimeSpan.FromMinutes(10) });
         Assert.Empty(s.Add(At("a", 0)));
         Assert.Empty(s.Add(At("b", 65)));
         // Watermark = 70 - 10 = 60: not past a's gap bound (0 + 60) yet.
@@ -113,7 +117,7 @@ public class SequencerTests
     [Fact]
     public void Add_LateEventNearAnEmittedSession_ReopensItAndRaisesTheEvent()
     {
-        var s = new Sequencer(Hourly);
+        var s = New(Hourly);
         var reopened = new List<SequenceUpdate>();
         s.SessionReopened += (_, u) => reopened.Add(u);
         var first = new List<SequenceUpdate>();
@@ -136,7 +140,7 @@ public class SequencerTests
     [Fact]
     public void Add_LateEventBeyondTheReopenHorizon_IsKeptAsItsOwnLateSession()
     {
-        var s = new Sequencer(Hourly with { ReopenHorizon = TimeSpan.Zero });
+        var s = New(Hourly with { ReopenHorizon = TimeSpan.Zero });
         var all = new List<SequenceUpdate>();
         all.AddRange(s.Add(At("a", 0)));
         all.AddRange(s.Add(At("z", 600, "other")));
@@ -154,7 +158,7 @@ public class SequencerTests
         var a1 = Alert().Id("1").Account("A").Principal("p").Build();
         var a2 = Alert().Id("2").Account("B").Principal("p").Build();
         var a3 = Alert().Id("3").Account("A").Principal("q").Build();
-        var result = RunAll(new Sequencer(Hourly), [a1, a2, a3]);
+        var result = RunAll(New(Hourly), [a1, a2, a3]);
         Assert.Equal(3, result.Count);
         Assert.Equal(["A", "A", "B"], result.Select(u => u.Sequence.Account));
     }
@@ -169,7 +173,7 @@ public class SequencerTests
             Alert().Id("3").At(TimeSpan.FromMinutes(3)).Techniques("T1087.004").Tactics("TA0007").Build(),
             Alert().Id("4").At(TimeSpan.FromMinutes(4)).Techniques("T1078").Tactics("TA0001").Build(),
         };
-        var seq = Assert.Single(RunAll(new Sequencer(Hourly), alerts)).Sequence;
+        var seq = Assert.Single(RunAll(New(Hourly), alerts)).Sequence;
         Assert.Equal(["T1078", "T1087.004", "T1078"], seq.Techniques.Select(t => t.Value));
         Assert.Equal(["TA0001", "TA0007", "TA0001"], seq.TacticChain.Select(t => t.Value));
         Assert.Equal((T0.AddMinutes(1), T0.AddMinutes(4)), (seq.Start, seq.End));
@@ -178,7 +182,7 @@ public class SequencerTests
     [Fact]
     public void Flush_EmitsEveryOpenSessionInTimeThenKeyOrderAndEmptiesTheSequencer()
     {
-        var s = new Sequencer(Hourly with { Lateness = TimeSpan.FromDays(30) });
+        var s = New(Hourly with { Lateness = TimeSpan.FromDays(30) });
         s.Add(At("b1", 0, "b"));
         s.Add(At("a1", 0, "a"));
         s.Add(At("c1", -5, "c"));
@@ -199,7 +203,7 @@ public class SequencerTests
                 .Select(i => At("id" + i, random.Next(0, 600), "p" + random.Next(0, 3)))
                 .OrderBy(_ => random.Next())
                 .ToList();
-            var updates = RunAll(new Sequencer(Hourly with { ReopenHorizon = TimeSpan.FromMinutes(random.Next(0, 120)) }), alerts);
+            var updates = RunAll(New(Hourly with { ReopenHorizon = TimeSpan.FromMinutes(random.Next(0, 120)) }), alerts);
             // Apply the updates as a consumer would: a revision removes what it replaces (possibly its own id).
             var current = new Dictionary<string, IEnumerable<string>>();
             foreach (var u in updates)

@@ -1,0 +1,36 @@
+namespace CstmML.Features.Sequencing;
+
+/// <summary>
+/// The fixed-size pages that the <see cref="PackedAlerts"/> of one <see cref="Sequencer"/> write their records into,
+/// with a bounded free list: a key that closes its sessions gives its pages back and the next busy key reuses them, so a
+/// long run neither copies growing buffers nor allocates a page per closed session. Pages live on the pinned object
+/// heap: the collector never moves or copies them. Not thread-safe (like the sequencer).
+/// </summary>
+internal sealed class PackedPages(int maxFree = PackedPages.DefaultMaxFree)
+{
+    /// <summary>Bytes per page: far below the large object threshold, and room for ~100 typical records.</summary>
+    public const int PageBytes = 16 * 1024;
+
+    /// <summary>Free pages kept for reuse (16 MiB); pages returned beyond it are left to the collector.</summary>
+    public const int DefaultMaxFree = 1024;
+
+    private readonly Stack<byte[]> _free = new();
+
+    /// <summary>The scratch buffer a record is built in before it is copied into a page (grown by the writer).</summary>
+    public byte[] Scratch { get; set; } = new byte[512];
+
+    /// <summary>Pages on the free list.</summary>
+    public int Free => _free.Count;
+
+    /// <summary>A page of <see cref="PageBytes"/>, reused when one is free. Its content is undefined.</summary>
+    public byte[] Rent() => _free.TryPop(out var page) ? page : GC.AllocateUninitializedArray<byte>(PageBytes, pinned: true);
+
+    /// <summary>Gives back a page from <see cref="Rent"/>; other arrays are ignored (left to the collector).</summary>
+    public void Return(byte[] page)
+    {
+        if (page.Length == PageBytes && _free.Count < maxFree)
+        {
+            _free.Push(page);
+        }
+    }
+}

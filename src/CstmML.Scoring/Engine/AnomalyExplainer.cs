@@ -9,6 +9,7 @@ namespace CstmML.Scoring.Engine;
 internal sealed class AnomalyExplainer
 {
     private const int MaxListed = 5;
+    private const int MaxUnseenTokens = 20;
 
     private readonly Dictionary<string, HashSet<string>> _vocabularies;
     private readonly TokenKind _tokens;
@@ -44,6 +45,8 @@ internal sealed class AnomalyExplainer
         }
 
         var differences = new List<string>();
+        var unseenSteps = 0;
+        IReadOnlyList<string> unseenTokens = [];
         if (anomaly.Baseline != BaselineLevel.Role)
         {
             differences.Add(Invariant($"no baseline of its own (fewer than {_minRoleHistory} benign sequences): compared with the {anomaly.Baseline.ToString().ToLowerInvariant()} baseline {anomaly.BaselineKey}"));
@@ -55,6 +58,8 @@ internal sealed class AnomalyExplainer
             if (unseen.Length > 0)
             {
                 var distinct = unseen.Distinct(StringComparer.Ordinal).ToArray();
+                unseenSteps = unseen.Length;
+                unseenTokens = distinct.Length > MaxUnseenTokens ? distinct[..MaxUnseenTokens] : distinct;
                 var listed = string.Join(", ", distinct.Take(MaxListed)) + (distinct.Length > MaxListed ? ", ..." : string.Empty);
                 differences.Add(_tokens == TokenKind.Technique
                     ? Invariant($"{unseen.Length} of the {tokens.Count} technique steps use techniques never seen in this baseline: {listed}")
@@ -72,7 +77,7 @@ internal sealed class AnomalyExplainer
             differences.Add(Invariant($"feature profile far from the baseline's clusters (tail probability {pk:0.###})"));
         }
 
-        return anomaly with { RarestWindowAlertIds = ids, Differences = differences };
+        return anomaly with { RarestWindowAlertIds = ids, UnseenSteps = unseenSteps, UnseenTokens = unseenTokens, Differences = differences };
     }
 
     // For each token, the first and last alert behind it ((-1, -1) if none), replaying how the tokens were made.

@@ -41,6 +41,15 @@ public sealed record AnomalyResult
     /// <summary>The alert ids inside <see cref="RarestWindow"/> (start/end tokens have none); filled by the scoring engine.</summary>
     public IReadOnlyList<string> RarestWindowAlertIds { get; init; } = [];
 
+    /// <summary>
+    /// How many of the sequence's tokens (alert types or technique steps, as the baseline counts them) the baseline never
+    /// saw in its benign history; filled by the scoring engine (0 when the baseline has no vocabulary to compare with).
+    /// </summary>
+    public int UnseenSteps { get; init; }
+
+    /// <summary>The distinct tokens behind <see cref="UnseenSteps"/>, in first-seen order (at most 20); filled by the scoring engine.</summary>
+    public IReadOnlyList<string> UnseenTokens { get; init; } = [];
+
     /// <summary>Short statements of how the sequence differs from the baseline; filled by the scoring engine.</summary>
     public IReadOnlyList<string> Differences { get; init; } = [];
 }

@@ -75,6 +75,7 @@ public sealed partial class ScoreGoldenTests
                 ["baseline_key"] = Copy(anomaly["baseline_key"]),
                 ["anomalous"] = Copy(anomaly["is_anomalous"]),
                 ["anomaly_score"] = Copy(anomaly["score"]),
+                ["unseen_steps"] = Copy(anomaly["unseen_steps"]),
                 ["actor"] = Copy(actor["label"]),
                 ["actor_probability"] = Copy(actor["probability"]),
                 ["abstained"] = Copy(actor["abstained"]),

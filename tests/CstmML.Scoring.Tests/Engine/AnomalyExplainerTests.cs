@@ -23,6 +23,8 @@ public class AnomalyExplainerTests
 
         Assert.Equal(["a2", "a3", "a4"], result.RarestWindowAlertIds);
         Assert.Contains("2 of the 3 technique steps use techniques never seen in this baseline: T1530, T1496", result.Differences);
+        Assert.Equal(2, result.UnseenSteps);
+        Assert.Equal(["T1530", "T1496"], result.UnseenTokens);
     }
 
     [Fact]
@@ -36,6 +38,8 @@ public class AnomalyExplainerTests
 
         Assert.Equal(["a0", "a1"], result.RarestWindowAlertIds);
         Assert.DoesNotContain(result.Differences, d => d.Contains("never seen", StringComparison.Ordinal));
+        Assert.Equal(0, result.UnseenSteps);
+        Assert.Empty(result.UnseenTokens);
     }
 
     [Fact]
@@ -49,6 +53,8 @@ public class AnomalyExplainerTests
 
         Assert.Equal(["a1", "a2"], result.RarestWindowAlertIds);
         Assert.Contains(result.Differences, d => d.StartsWith("3 of 4 alerts are alert types never seen", StringComparison.Ordinal));
+        Assert.Equal(3, result.UnseenSteps);
+        Assert.Equal(tokens[1..], result.UnseenTokens);
     }
 
     private static AlertSequence Sequence(params string[][] techniques)

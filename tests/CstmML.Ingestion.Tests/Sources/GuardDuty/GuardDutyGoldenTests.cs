@@ -1,14 +1,14 @@
 using CstmML.Ingestion.Sources.GuardDuty;
-using CstmML.Ingestion.Tests.TestSupport;
 
 namespace CstmML.Ingestion.Tests.Sources.GuardDuty;
 
 public sealed class GuardDutyGoldenTests
 {
-    public static TheoryData<string> Cases => GoldenFixtures.Cases("Sources", "GuardDuty", "Fixtures");
+    private static readonly string Dir = SourceGolden.FixtureDir();
+
+    public static TheoryData<string> Cases => SourceGolden.Cases(Dir);
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Normalize_GoldenFixture_MatchesExpected(string caseName) =>
-        GoldenFixtures.Verify(GuardDutySource.Instance, caseName, "Sources", "GuardDuty", "Fixtures");
+    public void Normalize_GoldenFixture_MatchesExpected(string caseName) => SourceGolden.Verify(GuardDutySource.Instance, Dir, caseName);
 }

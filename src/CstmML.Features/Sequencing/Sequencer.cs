@@ -349,6 +349,9 @@ public sealed class Sequencer
         // a set of strings would keep every id alive. A hash already present is confirmed against the held ids.
         private readonly Dictionary<ulong, int> _ids = [];
 
+        // Ids seen again while held (true duplicates), so repeats skip the scan.
+        private HashSet<string>? _confirmed;
+
         public HashSet<string> LateIds { get; } = new(StringComparer.Ordinal);
 
         public List<RetainedSession> Retained { get; } = [];
@@ -361,8 +364,15 @@ public sealed class Sequencer
         public bool AddId(string id)
         {
             ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, Hash(id), out var exists);
+            if (exists && _confirmed?.Contains(id) == true)
+            {
+                return false;
+            }
+
             if (exists && Holds(id))
             {
+                // Confirmed once by a scan; a flood of the same duplicate then costs one set lookup each.
+                (_confirmed ??= new HashSet<string>(StringComparer.Ordinal)).Add(id);
                 return false;
             }
 
@@ -373,6 +383,7 @@ public sealed class Sequencer
         /// <summary>Forgets one held alert with id <paramref name="id"/>.</summary>
         public void RemoveId(string id)
         {
+            _confirmed?.Remove(id);
             var hash = Hash(id);
             if (_ids.TryGetValue(hash, out var count))
             {

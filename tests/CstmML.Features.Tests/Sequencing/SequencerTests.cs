@@ -83,6 +83,28 @@ public class SequencerTests
     }
 
     [Fact]
+    public void Add_SameDuplicateRepeated_EveryRepeatDroppedAndTheIdAcceptedAgainOnceReleased()
+    {
+        var s = New(Hourly with { ReopenHorizon = TimeSpan.FromHours(1) });
+        s.Add(At("a", 0));
+        s.Add(At("b", 1));
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Empty(s.Add(At(i % 2 == 0 ? "a" : "b", 2)));
+        }
+
+        Assert.Equal(50, s.Stats.Duplicates);
+        var emitted = s.Add(At("x", 120)).ToList();
+        Assert.Equal([["a", "b"]], Ids(emitted));
+
+        // Released with its ids after the re-open horizon: "a" is then a new (late) alert, not a duplicate.
+        s.Add(At("y", 600));
+        s.Add(At("a", 3));
+        Assert.Equal(50, s.Stats.Duplicates);
+        Assert.Equal(1, s.Stats.LateAlerts);
+    }
+
+    [Fact]
     public void Add_DuplicateOfAnEmittedButRetainedAlert_IsDropped_AndAcceptedAgainOnceReleased()
     {
         var s = New(Hourly with { ReopenHorizon = TimeSpan.FromHours(1) });

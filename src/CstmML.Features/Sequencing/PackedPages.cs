@@ -11,8 +11,8 @@ internal sealed class PackedPages(int maxFree = PackedPages.DefaultMaxFree)
     /// <summary>Bytes per page: far below the large object threshold, and room for ~100 typical records.</summary>
     public const int PageBytes = 16 * 1024;
 
-    /// <summary>Free pages kept for reuse (16 MiB); pages returned beyond it are left to the collector.</summary>
-    public const int DefaultMaxFree = 1024;
+    /// <summary>Free pages kept for reuse (up to 128 MiB, never more than the peak held); pages returned beyond it are left to the collector.</summary>
+    public const int DefaultMaxFree = 8192;
 
     private readonly Stack<byte[]> _free = new();
 

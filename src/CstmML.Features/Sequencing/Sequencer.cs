@@ -15,15 +15,15 @@ namespace CstmML.Features.Sequencing;
 /// </summary>
 public sealed class Sequencer
 {
+    // Fewer alerts than this held in all are kept as objects: packing pays off only for alerts held long (a batch run's
+    // day of lateness), not for a request's few sessions that are emitted at once.
+    private const int DefaultPackAbove = 4096;
+
     private static readonly SequenceUpdate[] NoUpdates = [];
 
     private readonly SequencerOptions _options;
     private readonly int _packAbove;
     private readonly Dictionary<SequenceKey, KeyState> _keys = [];
-    // Fewer alerts than this held in all are kept as objects: packing pays off only for alerts held long (a batch run's
-    // day of lateness), not for a request's few sessions that are emitted at once.
-    private const int DefaultPackAbove = 4096;
-
     private readonly PackedStrings _strings = new();
     private readonly PackedPages _pages = new();
     private readonly PriorityQueue<SequenceKey, (DateTimeOffset At, SequenceKey Key)> _schedule = new(ScheduleOrder.Instance);

@@ -256,6 +256,11 @@ internal sealed class JsonRecordReader : IDisposable
     private bool ReadTopLevelObject(ref Utf8JsonReader reader, int tokenStart, out RawRef rawRef)
     {
         rawRef = null!;
+        if (_options.EnvelopesInOnePass && TryOpenEnvelopeAtOnce(ref reader, tokenStart))
+        {
+            return false;
+        }
+
         var scan = reader;
         bool complete;
         bool sawContainerKey;
@@ -358,6 +363,50 @@ internal sealed class JsonRecordReader : IDisposable
         _rawLength = 0;
         rawRef = candidate;
         return true;
+    }
+
+    // The usual pass reads an object once to find its end and its container keys, then parses an envelope again as a
+    // document. An object whose first property is a container key (every CloudTrail log file starts {"Records":[)
+    // is parsed as a document straight away: one pass. Taken only when that pass ends in an envelope opened exactly
+    // as the usual pass would open it (complete in the buffer, valid UTF-8, a container array found); anything else
+    // (more input needed, a syntax error, no array) is left to the usual pass, which then decides, rejects included.
+    private bool TryOpenEnvelopeAtOnce(ref Utf8JsonReader reader, int tokenStart)
+    {
+        var peek = reader;
+        JsonDocument? doc = null;
+        try
+        {
+            if (!peek.Read() || peek.TokenType != JsonTokenType.PropertyName || peek.ValueIsEscaped || !ContainerKeys.IsContainer(peek.ValueSpan))
+            {
+                return false;
+            }
+
+            var parse = reader;
+            if (!JsonDocument.TryParseValue(ref parse, out doc))
+            {
+                return false;
+            }
+
+            var end = _pos + (int)parse.BytesConsumed;
+            if (!Utf8.IsValid(_buf.AsSpan(tokenStart, end - tokenStart)) || FindContainer(doc!.RootElement) is not { } items)
+            {
+                doc!.Dispose();
+                return false;
+            }
+
+            var line = LineAt(tokenStart);
+            Commit(ref parse);
+            _envelopeDoc = doc;
+            _envelopeItems = items.EnumerateArray();
+            _envelopeLine = line;
+            _index = 0;
+            return true;
+        }
+        catch (JsonException)
+        {
+            doc?.Dispose();
+            return false;
+        }
     }
 
     // A complete top-level object with a container key: parsed whole (it is at most MaxRecordBytes), and when the
@@ -761,8 +810,11 @@ internal sealed class JsonRecordReader : IDisposable
 
         try
         {
-            var n = _stream.Read(_buf, _end, _buf.Length - _end);
-            if (n == 0)
+            // Fill the buffer (a decompressing stream returns a little at a time): a record or envelope that needs
+            // more input is read again from its start after each refill, so fewer, fuller refills mean fewer passes.
+            var wanted = _buf.Length - _end;
+            var n = _stream.ReadAtLeast(_buf.AsSpan(_end, wanted), wanted, throwOnEndOfStream: false);
+            if (n < wanted)
             {
                 _eof = true;
             }

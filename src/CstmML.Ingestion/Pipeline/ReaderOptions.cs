@@ -12,6 +12,9 @@ public sealed record ReaderOptions
     /// <summary>The initial read buffer. Default <see cref="ReaderDefaults.BufferBytes"/>.</summary>
     public int BufferBytes { get; init; } = ReaderDefaults.BufferBytes;
 
+    /// <summary>Whether an object that starts with a container key is parsed in one pass (tests turn it off to compare).</summary>
+    internal bool EnvelopesInOnePass { get; init; } = true;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid value.</summary>
     public void Validate()
     {

@@ -227,4 +227,80 @@ public class JsonRecordReaderTests
             Assert.All(rejects, r => Assert.False(string.IsNullOrEmpty(r.Reason)));
         }
     }
+
+    [Theory]
+    [InlineData("{\"Records\":[{\"a\":1},{\"a\":2}]}\n{\"Records\":[{\"a\":3}],\"x\":1}")]
+    [InlineData("{\"Records\":{\"a\":1}}\n{\"Records\":\"text\"}\n{\"Records\":[1,{\"b\":2}]}")]
+    [InlineData("{\"Records\":[{\"a\":1},]}\n{\"a\":2}\n{\"Records\":[{\"a\":\"\\ud800\"}]}")]
+    [InlineData("{\"Records\":[{\"a\":1}]\n{\"a\":2}\n{\"Records\"}\n{\"value\":[{\"c\":3}]} {\"items\":[{\"d\":4}]}")]
+    [InlineData("{\"Records\":[{\"a\":[[[[[[[[[[1]]]]]]]]]]}]}\n{\"Findings\":[{\"a\":1}],\"Records\":[{\"b\":2}]}")]
+    [InlineData("[{\"Records\":[{\"a\":1}]}]\n{\"Rec\\u006frds\":[{\"a\":1}]}")]
+    public void TryRead_EnvelopesInOnePass_SameRecordsAndRejectsAsTheTwoPassRead(string text)
+    {
+        // Also with a tiny buffer (every envelope arrives in pieces) and a shallow depth limit.
+        foreach (var options in new[] { new ReaderOptions(), Tiny, new ReaderOptions { MaxDepth = 8 } })
+        {
+            var onePass = ReadAll(text, options);
+            var twoPass = ReadAll(text, options with { EnvelopesInOnePass = false });
+
+            Assert.Equal(twoPass.Records, onePass.Records);
+            Assert.Equal(twoPass.Rejects, onePass.Rejects);
+        }
+    }
+
+    [Fact]
+    public void TryRead_EnvelopesInOnePass_SameAsTwoPassOnRandomEnvelopeNoise()
+    {
+        var random = new Random(7);
+        const string Alphabet = "{}[]\":,\n 01ab\\";
+        for (var i = 0; i < 400; i++)
+        {
+            // An envelope start, then JSON-looking noise: reaches the one-pass route and every way it can give up.
+            var noise = new char[random.Next(0, 120)];
+            for (var j = 0; j < noise.Length; j++)
+            {
+                noise[j] = Alphabet[random.Next(Alphabet.Length)];
+            }
+
+            var text = "{\"Records\":[{\"a\":1}" + new string(noise) + "\n{\"a\":2}\n";
+            var options = i % 2 == 0 ? new ReaderOptions() : Tiny;
+            var onePass = ReadAll(text, options);
+            var twoPass = ReadAll(text, options with { EnvelopesInOnePass = false });
+
+            Assert.Equal(twoPass.Records, onePass.Records);
+            Assert.Equal(twoPass.Rejects, onePass.Rejects);
+        }
+    }
+
+    [Fact]
+    public void TryRead_StreamReturningAFewBytesPerRead_SameAsWholeInput()
+    {
+        var text = "{\"Records\":[{\"a\":1},{\"a\":2}]}\n{\"b\":1}\n{bad}\n[{\"c\":1},{\"c\":2}]\n{\"value\":[{\"d\":1}]}";
+        var bytes = Encoding.UTF8.GetBytes(text);
+        foreach (var options in new[] { new ReaderOptions(), Tiny })
+        {
+            var whole = ReadAll(bytes, options);
+            var rejects = new List<RejectRecord>();
+            var records = new List<(string, RawRef)>();
+            using (var reader = new JsonRecordReader(new TrickleStream(bytes, 3), "in.json", options, rejects.Add))
+            {
+                while (reader.TryRead(out var record, out var rawRef))
+                {
+                    records.Add((record.GetRawText(), rawRef));
+                }
+            }
+
+            Assert.Equal(6, whole.Records.Count);
+            Assert.Equal(whole.Records, records);
+            Assert.Equal(whole.Rejects, rejects);
+        }
+    }
+
+    // Returns at most `chunk` bytes per read, as a decompressing or network stream may.
+    private sealed class TrickleStream(byte[] bytes, int chunk) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, chunk));
+
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, chunk)]);
+    }
 }

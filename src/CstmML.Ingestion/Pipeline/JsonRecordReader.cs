@@ -87,6 +87,14 @@ internal sealed class JsonRecordReader : IDisposable
         _buf = ArrayPool<byte>.Shared.Rent(options.BufferBytes);
     }
 
+    // What the one-pass envelope route did: opened the envelope, needs more input first, or left the object to the usual pass.
+    private enum OnePass
+    {
+        NotTaken,
+        NeedMore,
+        Opened,
+    }
+
     private enum Mode
     {
         TopLevel,
@@ -256,9 +264,12 @@ internal sealed class JsonRecordReader : IDisposable
     private bool ReadTopLevelObject(ref Utf8JsonReader reader, int tokenStart, out RawRef rawRef)
     {
         rawRef = null!;
-        if (_options.EnvelopesInOnePass && TryOpenEnvelopeAtOnce(ref reader, tokenStart))
+        switch (_options.EnvelopesInOnePass ? TryOpenEnvelopeAtOnce(ref reader, tokenStart) : OnePass.NotTaken)
         {
-            return false;
+            case OnePass.Opened:
+            // As the usual pass does with an incomplete object: read more and start again from its '{'.
+            case OnePass.NeedMore when _end - tokenStart < _options.MaxRecordBytes && Refill():
+                return false;
         }
 
         var scan = reader;
@@ -370,7 +381,7 @@ internal sealed class JsonRecordReader : IDisposable
     // is parsed as a document straight away: one pass. Taken only when that pass ends in an envelope opened exactly
     // as the usual pass would open it (complete in the buffer, valid UTF-8, a container array found); anything else
     // (more input needed, a syntax error, no array) is left to the usual pass, which then decides, rejects included.
-    private bool TryOpenEnvelopeAtOnce(ref Utf8JsonReader reader, int tokenStart)
+    private OnePass TryOpenEnvelopeAtOnce(ref Utf8JsonReader reader, int tokenStart)
     {
         var peek = reader;
         JsonDocument? doc = null;
@@ -378,20 +389,20 @@ internal sealed class JsonRecordReader : IDisposable
         {
             if (!peek.Read() || peek.TokenType != JsonTokenType.PropertyName || peek.ValueIsEscaped || !ContainerKeys.IsContainer(peek.ValueSpan))
             {
-                return false;
+                return OnePass.NotTaken;
             }
 
             var parse = reader;
             if (!JsonDocument.TryParseValue(ref parse, out doc))
             {
-                return false;
+                return OnePass.NeedMore;
             }
 
             var end = _pos + (int)parse.BytesConsumed;
             if (!Utf8.IsValid(_buf.AsSpan(tokenStart, end - tokenStart)) || FindContainer(doc!.RootElement) is not { } items)
             {
                 doc!.Dispose();
-                return false;
+                return OnePass.NotTaken;
             }
 
             var line = LineAt(tokenStart);
@@ -400,12 +411,12 @@ internal sealed class JsonRecordReader : IDisposable
             _envelopeItems = items.EnumerateArray();
             _envelopeLine = line;
             _index = 0;
-            return true;
+            return OnePass.Opened;
         }
         catch (JsonException)
         {
             doc?.Dispose();
-            return false;
+            return OnePass.NotTaken;
         }
     }
 

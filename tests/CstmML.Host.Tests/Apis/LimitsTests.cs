@@ -83,23 +83,23 @@ public sealed class LimitsTests
     }
 
     [Fact]
-    public void Start_InvalidOptions_FailsNamingTheKey()
+    public async Task Start_InvalidOptions_FailsNamingTheKey()
     {
         using var host = new HostFactory(new Dictionary<string, string?> { ["ScoringHost:RiskThreshold"] = "150" });
 
-        var ex = Assert.ThrowsAny<Exception>(() => host.Client());
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => DirectHost.StartAndStopAsync(host));
 
         Assert.Contains("ScoringHost:RiskThreshold must be within 0..100.", ex.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Start_MalformedKeysFile_FailsNamingFileAndLine()
+    public async Task Start_MalformedKeysFile_FailsNamingFileAndLine()
     {
         using var temp = new CstmML.Testing.TempDir();
         var file = temp.Write("keys.txt", "tenant-x not-a-hash\n");
         using var host = new HostFactory(new Dictionary<string, string?> { ["ScoringHost:ApiKeysFile"] = file });
 
-        var ex = Assert.ThrowsAny<Exception>(() => host.Client());
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => DirectHost.StartAndStopAsync(host));
 
         Assert.Contains("ScoringHost:ApiKeysFile cannot be used: " + file + ":1:", ex.ToString(), StringComparison.Ordinal);
     }

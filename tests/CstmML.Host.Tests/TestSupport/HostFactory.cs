@@ -52,6 +52,12 @@ internal sealed class HostFactory : WebApplicationFactory<Program>
 
     public TempDir Temp { get; }
 
+    /// <summary>The configuration this host starts with (also used by <see cref="DirectHost"/>).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
+    /// <summary>The scorer loader this host uses.</summary>
+    public ScorerLoader Loader => _loader;
+
     public string ModelDir { get; }
 
     public string StoreDir { get; }

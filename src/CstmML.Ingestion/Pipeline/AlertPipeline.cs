@@ -41,7 +41,9 @@ public sealed class AlertPipeline
         _dedupe = new IdDeduplicator(_options.DedupeWindow);
         _processor = new RecordProcessor(registry, _forced, _options);
         // One thread: the reader may hand plain CloudTrail lines straight to this processor (read once, not twice).
-        _batches = new BatchSource(_options.Reader, _forced, _options.Parallelism == 1 ? _processor : null);
+        _batches = _options.Parallelism == 1
+            ? new BatchSource(_options.Reader, _forced, _processor)
+            : new BatchSource(_options.Reader, _forced, deferFileBytes: _options.DeferFileBytes, deferredBudget: _options.DeferredRecordBytes);
     }
 
     /// <summary>The running counts (final once the enumeration of <see cref="Run"/> ends).</summary>
@@ -81,6 +83,26 @@ public sealed class AlertPipeline
         var source = parallel ? ParallelEvaluation.Run(batches, _options.Parallelism, NewProcessor, cancellationToken) : batches;
         IAlertSource? last = null;
         foreach (var batch in source)
+        {
+            foreach (var alert in Entries(batch))
+            {
+                yield return alert;
+            }
+
+            // A small file the worker gave back (it decompressed to more than its budget): read here, streaming.
+            if (batch.Fallback)
+            {
+                foreach (var part in _batches.Reread(batch.Deferred!))
+                {
+                    foreach (var alert in Entries(part))
+                    {
+                        yield return alert;
+                    }
+                }
+            }
+        }
+
+        IEnumerable<NormalizedAlert> Entries(RecordBatch batch)
         {
             try
             {

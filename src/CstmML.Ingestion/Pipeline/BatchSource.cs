@@ -16,15 +16,21 @@ internal sealed class BatchSource
     private readonly ReaderOptions _reader;
     private readonly IAlertSource? _forced;
     private readonly RecordProcessor? _lineProcessor;
+    private readonly int _deferFileBytes;
+    private readonly int _deferredBudget;
 
     /// <param name="reader">Reader limits.</param>
     /// <param name="forced">The forced format, if any.</param>
     /// <param name="lineProcessor">One-thread runs: the consumer's processor, whose CloudTrail fast path may take JSON Lines records while reading.</param>
-    public BatchSource(ReaderOptions reader, IAlertSource? forced, RecordProcessor? lineProcessor = null)
+    /// <param name="deferFileBytes">Parallel runs: JSON files up to this size are loaded whole and left to a worker (<see cref="DeferredFile"/>); 0: never.</param>
+    /// <param name="deferredBudget">Record bytes a worker may hold for one deferred file.</param>
+    public BatchSource(ReaderOptions reader, IAlertSource? forced, RecordProcessor? lineProcessor = null, int deferFileBytes = 0, int deferredBudget = 0)
     {
         _reader = reader;
         _forced = forced;
         _lineProcessor = lineProcessor;
+        _deferFileBytes = deferFileBytes;
+        _deferredBudget = deferredBudget;
     }
 
     /// <summary>The batches of every file of <paramref name="inputs"/> (files, folders, globs).</summary>
@@ -41,6 +47,22 @@ internal sealed class BatchSource
         {
             // The consumer checks cancellation at each file start too; stopping here keeps the reader from running ahead.
             cancellationToken.ThrowIfCancellationRequested();
+            if (_deferFileBytes > 0 && !InputFiles.IsCsv(file) && ReadSmall(file) is { } bytes)
+            {
+                // A batch of its own, read by a worker (Expand); the file's records then follow the batches before it.
+                if (batch.Items.Count > 0)
+                {
+                    yield return batch;
+                    batch = new RecordBatch();
+                }
+
+                batch.AddFileStart();
+                batch.Deferred = new DeferredFile(file, bytes, _reader, _deferredBudget);
+                yield return batch;
+                batch = new RecordBatch();
+                continue;
+            }
+
             batch.AddFileStart();
             if (InputFiles.IsCsv(file) && _forced is not null && _forced is not CsvAlertSource)
             {
@@ -76,6 +98,64 @@ internal sealed class BatchSource
         }
 
         yield return batch;
+    }
+
+    /// <summary>
+    /// On a worker: reads the records and rejects of <paramref name="batch"/>'s deferred file into it, after its
+    /// FileStart, exactly as <see cref="Files"/> would have read the file. False when they exceed the file's budget: the
+    /// batch is then left with its FileStart only, for the consumer to read the file itself (<see cref="Reread"/>).
+    /// </summary>
+    public static bool Expand(RecordBatch batch)
+    {
+        var d = batch.Deferred!;
+        var stream = TryOpen(d, batch);
+        if (stream is null)
+        {
+            return true;
+        }
+
+        using var owned = stream;
+        using var reader = new JsonRecordReader(stream, d.File, d.Reader, batch.AddReject);
+        while (ReadRecord(reader, d.File, batch))
+        {
+            if (batch.BytesUsed > d.Budget)
+            {
+                batch.Truncate(1);
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The batches of a deferred file a worker gave back, read as <see cref="Files"/> reads a file (no file start entry).</summary>
+    public IEnumerable<RecordBatch> Reread(DeferredFile file)
+    {
+        var batch = new RecordBatch();
+        if (TryOpen(file, batch) is { } stream)
+        {
+            foreach (var full in Json(stream, file.File, () => batch))
+            {
+                yield return full;
+                batch = new RecordBatch();
+            }
+        }
+
+        yield return batch;
+    }
+
+    // The whole file when it is small enough to hand to a worker; null (read the usual way, which reports any error) otherwise.
+    private byte[]? ReadSmall(string file)
+    {
+        try
+        {
+            var info = new FileInfo(file);
+            return info.Exists && info.Length <= _deferFileBytes ? File.ReadAllBytes(file) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     // Fills the current batch (current() changes after each yield) and yields it whenever it is full.
@@ -156,11 +236,16 @@ internal sealed class BatchSource
         }
     }
 
-    private static Stream? TryOpen(string file, RecordBatch batch)
+    private static Stream? TryOpen(string file, RecordBatch batch) => TryOpen(file, () => InputStreams.Open(file), batch);
+
+    private static Stream? TryOpen(DeferredFile file, RecordBatch batch) =>
+        TryOpen(file.File, () => InputStreams.Open(new MemoryStream(file.Bytes, writable: false)), batch);
+
+    private static Stream? TryOpen(string file, Func<Stream> open, RecordBatch batch)
     {
         try
         {
-            return InputStreams.Open(file);
+            return open();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {

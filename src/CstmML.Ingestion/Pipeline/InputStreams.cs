@@ -15,32 +15,39 @@ internal static class InputStreams
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBuffer, FileOptions.SequentialScan);
         try
         {
-            Span<byte> head = stackalloc byte[2];
-            var n = file.ReadAtLeast(head, 2, throwOnEndOfStream: false);
-            file.Position = 0;
-            if (n == 2 && head[0] == 0x1F && head[1] == 0x8B)
-            {
-                // The gzip trailer's ISIZE (length mod 2^32) lets us notice truncation, which GZipStream does not report.
-                uint? expected = null;
-                if (file.Length >= 18)
-                {
-                    Span<byte> tail = stackalloc byte[4];
-                    file.Position = file.Length - 4;
-                    file.ReadExactly(tail);
-                    file.Position = 0;
-                    expected = BinaryPrimitives.ReadUInt32LittleEndian(tail);
-                }
-
-                return WithEncoding(new GzipCheckedStream(new GZipStream(file, CompressionMode.Decompress), expected));
-            }
-
-            return WithEncoding(file);
+            return Open(file);
         }
         catch
         {
             file.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Opens a file's content (seekable: a file, or its bytes in memory) as <see cref="Open(string)"/> does; takes ownership.</summary>
+    public static Stream Open(Stream file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        Span<byte> head = stackalloc byte[2];
+        var n = file.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+        file.Position = 0;
+        if (n == 2 && head[0] == 0x1F && head[1] == 0x8B)
+        {
+            // The gzip trailer's ISIZE (length mod 2^32) lets us notice truncation, which GZipStream does not report.
+            uint? expected = null;
+            if (file.Length >= 18)
+            {
+                Span<byte> tail = stackalloc byte[4];
+                file.Position = file.Length - 4;
+                file.ReadExactly(tail);
+                file.Position = 0;
+                expected = BinaryPrimitives.ReadUInt32LittleEndian(tail);
+            }
+
+            return WithEncoding(new GzipCheckedStream(new GZipStream(file, CompressionMode.Decompress), expected));
+        }
+
+        return WithEncoding(file);
     }
 
     /// <summary>Transcodes UTF-16 input (recognized by its byte order mark) to UTF-8; other input passes through.</summary>

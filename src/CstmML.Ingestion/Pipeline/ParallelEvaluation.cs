@@ -49,6 +49,20 @@ internal static class ParallelEvaluation
     /// <summary>Evaluates the Record entries of <paramref name="batch"/> in order, the first with no preferred source.</summary>
     public static void Evaluate(RecordBatch batch, RecordProcessor processor)
     {
+        if (batch.Deferred is not null)
+        {
+            try
+            {
+                batch.Fallback = !BatchSource.Expand(batch);
+            }
+            catch (Exception)
+            {
+                // Never fatal here: the consumer reads the file itself, so anything unexpected surfaces as in a sequential run.
+                batch.Truncate(1);
+                batch.Fallback = true;
+            }
+        }
+
         var outcomes = new RecordOutcome[batch.Items.Count];
         IAlertSource? last = null;
         for (var i = 0; i < outcomes.Length; i++)

@@ -28,6 +28,19 @@ public static class PipelineDefaults
     /// <summary>4 batches queued per worker: keeps workers busy while the consumer catches up, and bounds memory.</summary>
     public const int BatchesInFlightPerWorker = 4;
 
+    /// <summary>
+    /// 1 MiB: JSON files up to this size on disk are decoded on a worker in parallel runs, whole. CloudTrail log files
+    /// (gzip, a few KB to a few hundred KB) all qualify; one thread decompressing and splitting thousands of them was
+    /// the limit of scoring an S3 export.
+    /// </summary>
+    public const int DeferFileBytes = 1024 * 1024;
+
+    /// <summary>
+    /// 16 MiB: the record bytes a worker holds for one such file (a batch of its own); a file that decompresses to more
+    /// (a high-ratio gzip) is read again by the consumer, streaming, so memory stays bounded and the output the same.
+    /// </summary>
+    public const int DeferredRecordBytes = 16 * 1024 * 1024;
+
     /// <summary>At most this many distinct notes are kept; the rest are counted under one overflow note.</summary>
     public const int MaxDistinctNotes = 1000;
 }

@@ -25,6 +25,15 @@ public sealed record PipelineOptions
     /// </summary>
     internal bool FastPaths { get; init; } = true;
 
+    /// <summary>
+    /// Parallel runs: JSON files up to this size on disk are read whole by the reading thread and decoded on a worker
+    /// (<see cref="DeferredFile"/>); 0 turns it off. Default <see cref="PipelineDefaults.DeferFileBytes"/>.
+    /// </summary>
+    internal int DeferFileBytes { get; init; } = PipelineDefaults.DeferFileBytes;
+
+    /// <summary>Record bytes a worker may hold for one deferred file. Default <see cref="PipelineDefaults.DeferredRecordBytes"/>.</summary>
+    internal int DeferredRecordBytes { get; init; } = PipelineDefaults.DeferredRecordBytes;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid value.</summary>
     public void Validate()
     {

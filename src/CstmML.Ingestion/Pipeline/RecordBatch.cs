@@ -34,6 +34,15 @@ internal sealed class RecordBatch
     /// <summary>Parallel runs: the reading thread failed here; the consumer rethrows it in input order.</summary>
     public ExceptionDispatchInfo? Failure { get; set; }
 
+    /// <summary>A small file the reading thread loaded whole (after its FileStart): a worker reads its records into this batch.</summary>
+    public DeferredFile? Deferred { get; set; }
+
+    /// <summary>The worker gave the deferred file back (over its budget): the consumer reads it, streaming.</summary>
+    public bool Fallback { get; set; }
+
+    /// <summary>Record bytes held.</summary>
+    public int BytesUsed => _used;
+
     /// <summary>Full: hand it on.</summary>
     public bool IsFull => _records >= PipelineDefaults.BatchRecords || _used >= PipelineDefaults.BatchBytes;
 
@@ -72,6 +81,22 @@ internal sealed class RecordBatch
     {
         _items.Add(new BatchItem { Kind = BatchItemKind.Taken, RawRef = rawRef, Source = source, Alert = alert });
         _records++;
+    }
+
+    /// <summary>Keeps only the first <paramref name="count"/> items (entries without bytes, e.g. a FileStart).</summary>
+    public void Truncate(int count)
+    {
+        _items.RemoveRange(count, _items.Count - count);
+        _used = 0;
+        _records = 0;
+        foreach (var item in _items)
+        {
+            if (item.Kind is BatchItemKind.Record or BatchItemKind.Row or BatchItemKind.Taken)
+            {
+                _records++;
+                _used = Math.Max(_used, item.Start + item.Length);
+            }
+        }
     }
 
     /// <summary>Returns the buffer to the pool; the batch must not be used afterwards.</summary>

@@ -87,6 +87,50 @@ public sealed class ParallelPipelineTests : IDisposable
     }
 
     [Fact]
+    public void Run_ManySmallGzipEnvelopes_DecodedOnWorkersSameOutputAsOneThread()
+    {
+        // An S3-export-like folder: small gzip CloudTrail log files, one corrupt, one not gzip, one empty.
+        var files = new List<string>();
+        for (var f = 0; f < 40; f++)
+        {
+            var json = "{\"Records\":[" + string.Join(",", Lines(30, "f" + f)) + "]}";
+            files.Add(_dir.WriteBytes($"s3/AWSLogs/111122223333/CloudTrail/us-east-1/2024/05/01/f{f:D2}.json.gz", TempDir.Gzip(Encoding.UTF8.GetBytes(json))));
+        }
+
+        var bad = TempDir.Gzip(Encoding.UTF8.GetBytes("{\"Records\":[" + string.Join(",", Lines(30, "bad")) + "]}"));
+        _dir.WriteBytes("s3/AWSLogs/111122223333/CloudTrail/us-east-1/2024/05/01/zz-cut.json.gz", bad[..(bad.Length / 2)]);
+        _dir.Write("s3/AWSLogs/111122223333/CloudTrail/us-east-1/2024/05/01/zz-plain.json", "{\"Records\":[" + string.Join(",", Lines(5, "plain")) + "]}");
+        _dir.Write("s3/AWSLogs/111122223333/CloudTrail/us-east-1/2024/05/01/zz-empty.json", string.Empty);
+        string[] inputs = [Path.Combine(_dir.Path, "s3")];
+
+        var one = MapOutput.Of(inputs, new PipelineOptions());
+        var deferred = MapOutput.Of(inputs, new PipelineOptions { Parallelism = 2 });
+        var streamed = MapOutput.Of(inputs, new PipelineOptions { Parallelism = 2, DeferFileBytes = 0 });
+
+        Assert.True(one.Alerts.Count > 1000, $"{one.Alerts.Count} alerts");
+        Assert.NotEmpty(one.Rejects);
+        foreach (var other in new[] { deferred, streamed })
+        {
+            Assert.Equal(one.Alerts, other.Alerts);
+            Assert.Equal(one.Rejects, other.Rejects);
+            Assert.Equal(one.Summary, other.Summary);
+        }
+    }
+
+    [Fact]
+    public void Run_DeferredFilesOverTheirBudget_ReadByTheConsumerSameOutputAsOneThread()
+    {
+        // A budget smaller than most files: workers give them back and the consumer streams them, interleaved with
+        // files that fit and with the other inputs.
+        var inputs = MixedInputs();
+        var one = MapOutput.Of(inputs, new PipelineOptions());
+        var tight = MapOutput.Of(inputs, new PipelineOptions { Parallelism = 2, DeferredRecordBytes = 4096 });
+        Assert.Equal(one.Alerts, tight.Alerts);
+        Assert.Equal(one.Rejects, tight.Rejects);
+        Assert.Equal(one.Summary, tight.Summary);
+    }
+
+    [Fact]
     public void Parallelism_Default_IsOne() => Assert.Equal(1, new PipelineOptions().Parallelism);
 
     private string[] MixedInputs()

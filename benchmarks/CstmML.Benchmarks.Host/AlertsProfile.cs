@@ -19,7 +19,8 @@ namespace CstmML.Benchmarks.Host;
 internal static class AlertsProfile
 {
     /// <param name="degree">Scoring threads, as the host's <see cref="ParallelScoring"/> uses them (1: on the calling thread only, chunked).</param>
-    public static void Run(string modelDir, int batches, int degree)
+    /// <param name="growth">The re-score policy's growth (<see cref="ScoringHostOptions.RescoreGrowth"/>); 0 re-scores every grown session.</param>
+    public static void Run(string modelDir, int batches, int degree, double growth)
     {
         var dir = Path.Combine(Path.GetTempPath(), "cstm-alerts-profile-" + Guid.NewGuid().ToString("N"));
         try
@@ -28,9 +29,13 @@ internal static class AlertsProfile
             var reader = new BodyReader(SourceRegistry.Default, options.MaxAlertsPerRequest, options.MaxJsonDepth);
             using var engine = ScoringEngine.Load(modelDir);
             using var store = new AlertStore(Options.Create(options), NullLogger<AlertStore>.Instance);
-            var sessions = new TenantSessions(options.StreamSequencer);
-            var (parse, insert, add, score) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+            var sessions = new TenantSessions(options.StreamSequencer, growth);
+            var probe = PlaybookProbe.For(engine)!;
+            var (parse, insert, add, score, probing) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+            long deferred = 0;
             var json = TimeSpan.Zero;
+            var sequencerAlone = TimeSpan.Zero;
+            var shadow = new CstmML.Features.Sequencing.Sequencer(options.StreamSequencer);
             long scored = 0, scoredAlerts = 0, alerts = 0;
             var runtime0 = RuntimeStats.Instance.Snapshot();
             for (var n = 0; n < batches; n++)
@@ -47,13 +52,40 @@ internal static class AlertsProfile
 
                 json += sw.Elapsed;
                 sw.Restart();
+                foreach (var a in parsed.Alerts)
+                {
+                    _ = shadow.Add(a).Count;
+                }
+
+                sequencerAlone += sw.Elapsed;
+                sw.Restart();
                 var fresh = store.InsertAlerts("bench", parsed.Alerts);
                 insert += sw.Elapsed;
                 sw.Restart();
-                var toScore = sessions.Add(fresh);
+                var changes = sessions.Add(fresh);
                 add += sw.Elapsed;
                 sw.Restart();
-                ParallelScoring.Score(engine, [.. toScore.Select(s => s.Sequence)], degree);
+                var toScore = changes.Due;
+                foreach (var d in changes.Deferred)
+                {
+                    if (probe.NewlyCompleted(d))
+                    {
+                        toScore.Add(d.ToScored());
+                    }
+                    else
+                    {
+                        deferred++;
+                    }
+                }
+
+                probing += sw.Elapsed;
+                sw.Restart();
+                var results = ParallelScoring.Score(engine, [.. toScore.Select(s => s.Sequence)], degree);
+                for (var i = 0; i < results.Count; i++)
+                {
+                    sessions.Scored(toScore[i], results[i]);
+                }
+
                 score += sw.Elapsed;
                 alerts += fresh.Count;
                 scored += toScore.Count;
@@ -62,13 +94,15 @@ internal static class AlertsProfile
 
             string Per(TimeSpan t) => string.Create(CultureInfo.InvariantCulture, $"{t.TotalMilliseconds / batches,8:F2} ms/batch");
             Console.WriteLine("  runtime: " + RuntimeStats.Instance.Snapshot().Since(runtime0, batches, "batch"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"alerts profile: {batches} batches of 1000 alerts, 500 principals; {alerts} stored, {scored / (double)batches:F0} sessions scored per batch, {scoredAlerts / (double)Math.Max(1, scored):F1} alerts each"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"alerts profile: {batches} batches of 1000 alerts, 500 principals; {alerts} stored, {scored / (double)batches:F0} sessions scored per batch, {scoredAlerts / (double)Math.Max(1, scored):F1} alerts each, {deferred / (double)batches:F0} deferred per batch (re-score growth {growth})"));
             Console.WriteLine($"parse (BodyReader)                 {Per(parse)}");
             Console.WriteLine($"  alert JSON alone (not in total)  {Per(json)}");
             Console.WriteLine($"store (AlertStore.InsertAlerts)    {Per(insert)}");
             Console.WriteLine($"sessions (TenantSessions.Add)      {Per(add)}");
+            Console.WriteLine($"  sequencer alone (not in total)   {Per(sequencerAlone)}");
+            Console.WriteLine($"playbook probe of deferred sessions  {Per(probing)}");
             Console.WriteLine($"score (ParallelScoring, {degree} thread(s)) {Per(score)}");
-            var total = parse + insert + add + score;
+            var total = parse + insert + add + probing + score;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total                              {Per(total)} = {alerts / total.TotalSeconds:F0} alerts/s on one thread"));
         }
         finally

@@ -1,35 +1,47 @@
 using CstmML.Core.Alerts;
 using CstmML.Features.Sequencing;
 using CstmML.Host.Contracts;
+using CstmML.Scoring.Results;
 
 namespace CstmML.Host.Streaming;
 
 /// <summary>
 /// The streaming state of one tenant: a <see cref="Sequencer"/> (closes sessions by watermark, re-opens them for late
-/// alerts) plus the alerts of each principal not yet in a closed session, so open sessions can be scored as they grow.
+/// alerts) plus the alerts of each principal not yet in a closed session, kept in event order, so open sessions can be
+/// scored as they grow. It also applies the re-score policy: an open session that grew by less than
+/// <paramref name="rescoreGrowth"/> of its size at its last score is deferred (<see cref="ScoreMark"/>).
 /// Not thread-safe: <see cref="SessionManager"/> serializes calls per tenant.
 /// </summary>
-internal sealed class TenantSessions(SequencerOptions options)
+internal sealed class TenantSessions(SequencerOptions options, double rescoreGrowth = 0)
 {
+    private static readonly Comparer<NormalizedAlert> InOrder = Comparer<NormalizedAlert>.Create(SequenceBuilder.Order);
+
     private readonly Sequencer _sequencer = new(options);
     private readonly Dictionary<SequenceKey, List<NormalizedAlert>> _open = [];
+    private readonly Dictionary<SequenceKey, List<ScoreMark>> _marks = [];
+    private readonly HashSet<SequenceKey> _deferred = [];
+    private volatile int _deferredCount;
 
     /// <summary>Principals with an open session.</summary>
     public int OpenSessions => _open.Count;
 
-    /// <summary>Adds one batch of new alerts; see <see cref="Add(IReadOnlyList{IReadOnlyList{NormalizedAlert}})"/>.</summary>
-    public List<ScoredSession> Add(IReadOnlyList<NormalizedAlert> alerts) => Add([alerts]);
+    /// <summary>Principals whose open session grew since its last score and waits (may be read from any thread: a hint).</summary>
+    public int DeferredCount => _deferredCount;
+
+    /// <summary>Adds one batch of new alerts; see <see cref="Add(IReadOnlyList{IReadOnlyList{NormalizedAlert}}, bool)"/>.</summary>
+    public SessionChanges Add(IReadOnlyList<NormalizedAlert> alerts) => Add([alerts]);
 
     /// <summary>
-    /// Adds batches of new alerts, in order (the same as adding them one batch after the other); returns the sessions
-    /// to score: the closed and revised ones in emission order, then the open sessions that gained an alert. An open
-    /// principal's other segments, unchanged by these alerts, are not returned: their score has not changed.
+    /// Adds batches of new alerts, in order (the same as adding them one batch after the other), and returns the
+    /// sessions they changed: closed and revised ones, and open sessions that gained an alert (due or deferred by the
+    /// growth rule). An open principal's other segments, unchanged by these alerts, are not returned. With
+    /// <paramref name="flush"/>, every deferred session is due too (the re-score interval elapsed).
     /// </summary>
-    public List<ScoredSession> Add(IReadOnlyList<IReadOnlyList<NormalizedAlert>> batches)
+    public SessionChanges Add(IReadOnlyList<IReadOnlyList<NormalizedAlert>> batches, bool flush = false)
     {
         // Which batch brought each new alert: an open session is counted for the last batch that added to it.
         var batchOf = new Dictionary<NormalizedAlert, int>(ReferenceEqualityComparer.Instance);
-        var touched = new HashSet<SequenceKey>();
+        var keys = new HashSet<SequenceKey>();
         var updates = new List<(SequenceUpdate Update, int Batch)>();
         for (var b = 0; b < batches.Count; b++)
         {
@@ -42,9 +54,9 @@ internal sealed class TenantSessions(SequencerOptions options)
                     _open[key] = list;
                 }
 
-                list.Add(a);
+                InsertInOrder(list, a);
                 batchOf[a] = b;
-                touched.Add(key);
+                keys.Add(key);
                 foreach (var u in _sequencer.Add(a))
                 {
                     updates.Add((u, b));
@@ -52,10 +64,11 @@ internal sealed class TenantSessions(SequencerOptions options)
             }
         }
 
-        var result = new List<ScoredSession>();
+        var due = new List<ScoredSession>();
         foreach (var (u, b) in updates)
         {
             var key = new SequenceKey(u.Sequence.Account, u.Sequence.Principal);
+            keys.Add(key);
             if (_open.TryGetValue(key, out var list))
             {
                 var ids = u.Sequence.Alerts.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
@@ -66,36 +79,129 @@ internal sealed class TenantSessions(SequencerOptions options)
                 }
             }
 
-            result.Add(new ScoredSession(u.Sequence, u.Kind == SequenceUpdateKind.Revised ? SessionStates.Revised : SessionStates.Closed, b));
+            due.Add(new ScoredSession(u.Sequence, u.Kind == SequenceUpdateKind.Revised ? SessionStates.Revised : SessionStates.Closed, b));
         }
 
-        foreach (var key in touched.Order())
+        if (flush)
         {
-            if (_open.TryGetValue(key, out var list))
-            {
-                foreach (var (start, end) in Segments(list))
-                {
-                    var last = -1;
-                    for (var i = start; i < end; i++)
-                    {
-                        last = batchOf.TryGetValue(list[i], out var b) ? Math.Max(last, b) : last;
-                    }
+            keys.UnionWith(_deferred);
+            _deferred.Clear();
+        }
 
-                    if (last >= 0)
-                    {
-                        result.Add(new ScoredSession(SequenceBuilder.Build(key, list[start..end]), SessionStates.Open, last));
-                    }
+        var deferred = new List<DeferredSession>();
+        foreach (var key in keys.Order())
+        {
+            _deferred.Remove(key);
+            if (!_open.TryGetValue(key, out var list))
+            {
+                _marks.Remove(key);
+                continue;
+            }
+
+            var marks = _marks.GetValueOrDefault(key);
+            var kept = new List<ScoreMark>();
+            foreach (var (start, end) in Segments(list))
+            {
+                var last = -1;
+                for (var i = start; i < end; i++)
+                {
+                    last = batchOf.TryGetValue(list[i], out var b) ? Math.Max(last, b) : last;
                 }
+
+                var mark = marks?.Find(m => string.Equals(m.FirstId, list[start].Id, StringComparison.Ordinal));
+                if (mark is not null)
+                {
+                    kept.Add(mark);
+                }
+
+                var count = end - start;
+                var changed = mark is null ? last >= 0 : count != mark.Count || !string.Equals(mark.LastId, list[end - 1].Id, StringComparison.Ordinal);
+                if (!changed)
+                {
+                    continue;
+                }
+
+                if (flush || mark is null || !Appended(list, start, end, mark) || DueByGrowth(mark.Count, count))
+                {
+                    due.Add(new ScoredSession(SequenceBuilder.Build(key, list[start..end]), SessionStates.Open, Math.Max(last, 0)));
+                }
+                else
+                {
+                    deferred.Add(new DeferredSession(key, list, start, end, Math.Max(last, 0), mark));
+                    _deferred.Add(key);
+                }
+            }
+
+            if (kept.Count > 0)
+            {
+                _marks[key] = kept;
+            }
+            else
+            {
+                _marks.Remove(key);
             }
         }
 
-        return result;
+        _deferredCount = _deferred.Count;
+        return new SessionChanges(due, deferred);
     }
 
-    // The not-yet-closed alerts of a key split by the same gap/span rule as the sequencer: [start, end) ranges.
+    /// <summary>Records that an open session was scored (a closed or revised one needs no mark: it is gone).</summary>
+    public void Scored(ScoredSession session, ScoringResult result)
+    {
+        if (session.State != SessionStates.Open)
+        {
+            return;
+        }
+
+        var alerts = session.Sequence.Alerts;
+        var key = new SequenceKey(session.Sequence.Account, session.Sequence.Principal);
+        var completed = result.Playbooks.Where(p => p.Complete).Select(p => p.PlaybookId).Distinct(StringComparer.Ordinal).ToArray();
+        var mark = new ScoreMark(alerts[0].Id, alerts[^1].Id, alerts.Count, completed);
+        if (!_marks.TryGetValue(key, out var marks))
+        {
+            marks = [];
+            _marks[key] = marks;
+        }
+
+        var at = marks.FindIndex(m => string.Equals(m.FirstId, mark.FirstId, StringComparison.Ordinal));
+        if (at >= 0)
+        {
+            // The session's playbook matcher stays valid while alerts are only appended: keep it.
+            mark.Matcher = marks[at].Matcher;
+            marks[at] = mark;
+        }
+        else
+        {
+            marks.Add(mark);
+        }
+    }
+
+    // True when a session of `count` alerts, last scored with `scored`, has grown enough to be re-scored now.
+    private bool DueByGrowth(int scored, int count) =>
+        count - scored >= Math.Max(1, (int)Math.Ceiling(rescoreGrowth * scored));
+
+    // True when the segment is the scored one with alerts appended after its last scored alert, and nothing else: only
+    // such growth may wait. A late alert inside the session, or a session that lost alerts, is re-scored at once.
+    private static bool Appended(List<NormalizedAlert> list, int start, int end, ScoreMark mark) =>
+        end - start > mark.Count && string.Equals(list[start + mark.Count - 1].Id, mark.LastId, StringComparison.Ordinal);
+
+    // Streams arrive mostly in event order: append, and insert only the rare out-of-order alert (no sort per batch).
+    private static void InsertInOrder(List<NormalizedAlert> list, NormalizedAlert alert)
+    {
+        if (list.Count == 0 || SequenceBuilder.Order(list[^1], alert) <= 0)
+        {
+            list.Add(alert);
+            return;
+        }
+
+        var at = list.BinarySearch(alert, InOrder);
+        list.Insert(at < 0 ? ~at : at, alert);
+    }
+
+    // The not-yet-closed alerts of a key (in order) split by the same gap/span rule as the sequencer: [start, end) ranges.
     private List<(int Start, int End)> Segments(List<NormalizedAlert> alerts)
     {
-        alerts.Sort(SequenceBuilder.Order);
         var ranges = new List<(int, int)>();
         var start = 0;
         for (var i = 1; i <= alerts.Count; i++)

@@ -20,7 +20,7 @@ public sealed class TenantSessionsTests
         var sessions = new TenantSessions(Options);
         sessions.Add([A("early", 0), A("late", 180)]); // two segments: 3 h apart, more than the 1 h max gap
 
-        var toScore = sessions.Add([A("late-2", 181)]);
+        var toScore = sessions.Add([A("late-2", 181)]).Due;
 
         var open = Assert.Single(toScore);
         Assert.Equal(SessionStates.Open, open.State);
@@ -32,7 +32,7 @@ public sealed class TenantSessionsTests
     {
         var sessions = new TenantSessions(Options);
 
-        var toScore = sessions.Add([[A("a1", 0), A("b1", 0, "arn:aws:iam::111122223333:role/b")], [A("a2", 1)], []]);
+        var toScore = sessions.Add([[A("a1", 0), A("b1", 0, "arn:aws:iam::111122223333:role/b")], [A("a2", 1)], []]).Due;
 
         Assert.Equal(2, toScore.Count);
         var app = toScore.Single(s => s.Sequence.Principal.EndsWith("/app", StringComparison.Ordinal));
@@ -49,10 +49,10 @@ public sealed class TenantSessionsTests
         var options = new SequencerOptions { MaxGap = TimeSpan.FromHours(1), MaxSpan = TimeSpan.FromHours(24), Lateness = TimeSpan.FromMinutes(15) };
         IReadOnlyList<NormalizedAlert>[] batches = [[A("x1", 0), A("x2", 5)], [A("y1", 30, "arn:aws:iam::111122223333:role/y")], [A("x3", 200)]];
         var apart = new TenantSessions(options);
-        var closedApart = batches.SelectMany(b => apart.Add(b)).Where(s => s.State != SessionStates.Open).Select(s => s.Sequence.SequenceId).ToArray();
+        var closedApart = batches.SelectMany(b => apart.Add(b).Due).Where(s => s.State != SessionStates.Open).Select(s => s.Sequence.SequenceId).ToArray();
         var together = new TenantSessions(options);
 
-        var closedTogether = together.Add(batches).Where(s => s.State != SessionStates.Open).Select(s => s.Sequence.SequenceId).ToArray();
+        var closedTogether = together.Add(batches).Due.Where(s => s.State != SessionStates.Open).Select(s => s.Sequence.SequenceId).ToArray();
 
         Assert.NotEmpty(closedApart);
         Assert.Equal(closedApart, closedTogether);

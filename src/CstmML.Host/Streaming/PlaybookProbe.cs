@@ -21,8 +21,12 @@ internal sealed class PlaybookProbe
     private PlaybookProbe(PlaybookEngine engine) => _engine = engine;
 
     /// <summary>The probe of <paramref name="scorer"/>, or null when it has no playbook engine (every grown session is then scored).</summary>
-    public static PlaybookProbe? For(ISequenceScorer scorer) =>
-        scorer is ScoringEngine engine ? For(engine.Playbooks) : null;
+    public static PlaybookProbe? For(ISequenceScorer scorer) => scorer switch
+    {
+        ScoringEngine engine => For(engine.Playbooks),
+        IPlaybookSource source => For(source.Playbooks),
+        _ => null,
+    };
 
     /// <summary>The probe of a playbook engine (its playbooks and limits, matched in event order).</summary>
     public static PlaybookProbe For(PlaybookEngine playbooks)

@@ -40,8 +40,8 @@ internal sealed class SessionManager(AlertStore store, IOptions<ScoringHostOptio
     public (long Groups, long Batches) Coalescing => (Interlocked.Read(ref _groups), Interlocked.Read(ref _batches));
 
     /// <summary>
-    /// Open-session re-scoring so far: sessions scored (any state), grown open sessions deferred by the growth rule, and
-    /// deferred ones scored at once because a playbook completed.
+    /// Re-scoring so far: sessions scored (any state), grown open sessions left waiting by the growth rule, and grown
+    /// ones below the growth scored at once because a playbook completed.
     /// </summary>
     public (long Scored, long Deferred, long ByPlaybook) Rescoring =>
         (Interlocked.Read(ref _scored), Interlocked.Read(ref _deferred), Interlocked.Read(ref _byPlaybook));

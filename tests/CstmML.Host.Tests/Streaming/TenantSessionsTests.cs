@@ -2,6 +2,7 @@ using CstmML.Core.Alerts;
 using CstmML.Features.Sequencing;
 using CstmML.Host.Contracts;
 using CstmML.Host.Streaming;
+using CstmML.Host.Tests.TestSupport;
 using static CstmML.Testing.AlertBuilder;
 
 namespace CstmML.Host.Tests.Streaming;
@@ -57,5 +58,71 @@ public sealed class TenantSessionsTests
         Assert.NotEmpty(closedApart);
         Assert.Equal(closedApart, closedTogether);
         Assert.Equal(apart.OpenSessions, together.OpenSessions);
+    }
+
+    [Fact]
+    public void Add_GrowthBelowTheFraction_DefersUntilTheFractionIsReached()
+    {
+        var sessions = new TenantSessions(Options, rescoreGrowth: 0.25);
+        ScoreAll(sessions, sessions.Add([.. Enumerable.Range(0, 8).Select(i => A($"a{i}", i))])); // scored at 8 alerts
+
+        var one = sessions.Add([A("a8", 8)]);
+        var waiting = sessions.DeferredCount;
+        var two = sessions.Add([A("a9", 9)]); // 10 alerts: +2 = 25% of 8
+
+        Assert.Empty(one.Due);
+        Assert.Equal(9, Assert.Single(one.Deferred).End);
+        Assert.Equal(1, waiting);
+        Assert.Equal(0, sessions.DeferredCount);
+        Assert.Empty(two.Deferred);
+        Assert.Equal(10, Assert.Single(two.Due).Sequence.Alerts.Count);
+    }
+
+    [Fact]
+    public void Add_Flush_EveryWaitingSessionIsDue()
+    {
+        var sessions = new TenantSessions(Options, rescoreGrowth: 0.25);
+        ScoreAll(sessions, sessions.Add([.. Enumerable.Range(0, 8).Select(i => A($"a{i}", i))]));
+        sessions.Add([A("a8", 8)]);
+
+        var flushed = sessions.Add([], flush: true);
+
+        Assert.Equal(9, Assert.Single(flushed.Due).Sequence.Alerts.Count);
+        Assert.Empty(flushed.Deferred);
+        Assert.Equal(0, sessions.DeferredCount);
+    }
+
+    [Fact]
+    public void Add_AlertBeforeTheLastScoredOne_IsDueAtOnce()
+    {
+        var sessions = new TenantSessions(Options, rescoreGrowth: 0.25);
+        ScoreAll(sessions, sessions.Add([.. Enumerable.Range(0, 8).Select(i => A($"a{i}", i * 2))]));
+
+        var late = sessions.Add([A("late", 3)]); // inside the scored session, not appended to it
+
+        Assert.Equal(["a0", "a1", "late", "a2"], Assert.Single(late.Due).Sequence.Alerts.Take(4).Select(a => a.Id));
+        Assert.Empty(late.Deferred);
+    }
+
+    [Fact]
+    public void Add_ZeroGrowth_EveryGrownSessionIsDue()
+    {
+        var sessions = new TenantSessions(Options);
+        ScoreAll(sessions, sessions.Add([.. Enumerable.Range(0, 8).Select(i => A($"a{i}", i))]));
+
+        var one = sessions.Add([A("a8", 8)]);
+
+        Assert.Single(one.Due);
+        Assert.Empty(one.Deferred);
+    }
+
+    // Records a (trivial) score for every due session, as the session manager does after scoring.
+    private static void ScoreAll(TenantSessions sessions, SessionChanges changes)
+    {
+        var results = new FakeScorer("fake", "1").Score([.. changes.Due.Select(s => s.Sequence)]);
+        for (var i = 0; i < results.Count; i++)
+        {
+            sessions.Scored(changes.Due[i], results[i]);
+        }
     }
 }

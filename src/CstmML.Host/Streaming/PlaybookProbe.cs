@@ -46,7 +46,7 @@ internal sealed class PlaybookProbe
         if (m is null || !ReferenceEquals(m.Engine, _engine) || m.Fed > count
             || (m.Fed > 0 && !string.Equals(alerts[start + m.Fed - 1].Id, m.LastFedId, StringComparison.Ordinal)))
         {
-            // First deferral, a new model, or alerts no longer a continuation of what was fed: start over.
+            // First deferral, a new model, or late alerts inside what was fed: match the whole session again (in order).
             m = new SegmentMatcher(_engine);
             mark.Matcher = m;
         }

@@ -121,7 +121,7 @@ internal sealed class TenantSessions(SequencerOptions options, double rescoreGro
                     continue;
                 }
 
-                if (flush || mark is null || !Appended(list, start, end, mark) || DueByGrowth(mark.Count, count))
+                if (flush || mark is null || count <= mark.Count || DueByGrowth(mark.Count, count))
                 {
                     due.Add(new ScoredSession(SequenceBuilder.Build(key, list[start..end]), SessionStates.Open, Math.Max(last, 0)));
                 }
@@ -180,11 +180,6 @@ internal sealed class TenantSessions(SequencerOptions options, double rescoreGro
     // True when a session of `count` alerts, last scored with `scored`, has grown enough to be re-scored now.
     private bool DueByGrowth(int scored, int count) =>
         count - scored >= Math.Max(1, (int)Math.Ceiling(rescoreGrowth * scored));
-
-    // True when the segment is the scored one with alerts appended after its last scored alert, and nothing else: only
-    // such growth may wait. A late alert inside the session, or a session that lost alerts, is re-scored at once.
-    private static bool Appended(List<NormalizedAlert> list, int start, int end, ScoreMark mark) =>
-        end - start > mark.Count && string.Equals(list[start + mark.Count - 1].Id, mark.LastId, StringComparison.Ordinal);
 
     // Streams arrive mostly in event order: append, and insert only the rare out-of-order alert (no sort per batch).
     private static void InsertInOrder(List<NormalizedAlert> list, NormalizedAlert alert)

@@ -102,14 +102,31 @@ public sealed class RescorePolicyTests : IDisposable
     }
 
     [Fact]
-    public async Task IngestAsync_LateAlertInsideTheSession_RescoredInThatBatch()
+    public async Task IngestAsync_LateAlertCompletesAPlaybook_DetectedInThatBatch()
+    {
+        // The third step arrives last but belongs between the second and the fourth: the probe matches the session again.
+        var scorer = Scorer(pointsPerAlert: 1);
+        await _manager.IngestAsync(Tenant, Filler("f", 20, 0), scorer);
+        var three = await _manager.IngestAsync(Tenant, [Call("s1", 30, "DescribeInstances", "ec2.amazonaws.com"), Call("s2", 31, "GetCallerIdentity", "sts.amazonaws.com"), Call("s4", 33, "GetObject", "s3.amazonaws.com")], scorer);
+
+        var late = await _manager.IngestAsync(Tenant, [Call("s3", 32, "ListBuckets", "s3.amazonaws.com")], scorer);
+
+        Assert.Equal(0, three.Detections);
+        Assert.Equal(1, late.Detections);
+        Assert.Equal(DetectionTriggers.PlaybookCompleted, Assert.Single(_store.ReadDetections(Tenant, 0, 10)).Trigger);
+        Assert.Equal(1, _manager.Rescoring.ByPlaybook);
+    }
+
+    [Fact]
+    public async Task IngestAsync_LateAlertBelowTheGrowth_WaitsLikeAnyOther()
     {
         var scorer = Scorer(pointsPerAlert: 10);
         await _manager.IngestAsync(Tenant, [.. Filler("a", 3, 0), .. Filler("b", 3, 10)], scorer); // 6 alerts, minutes 0-2 and 10-12
 
-        var late = await _manager.IngestAsync(Tenant, [Call("late", 5)], scorer); // +1 < 25%, but before the last scored alert
+        var late = await _manager.IngestAsync(Tenant, [Call("late", 5)], scorer); // +1 < 25% of 6, inside the session
+        await _manager.RescoreDeferredAsync(scorer);
 
-        Assert.Equal(1, late.Detections);
+        Assert.Equal(0, late.Detections);
         Assert.Equal(7, Assert.Single(_store.ReadDetections(Tenant, 0, 10)).Result.AlertCount);
     }
 

@@ -93,15 +93,18 @@ public sealed class TenantSessionsTests
     }
 
     [Fact]
-    public void Add_AlertBeforeTheLastScoredOne_IsDueAtOnce()
+    public void Add_AlertBeforeTheLastScoredOne_CountsTowardTheGrowthInItsPlace()
     {
         var sessions = new TenantSessions(Options, rescoreGrowth: 0.25);
         ScoreAll(sessions, sessions.Add([.. Enumerable.Range(0, 8).Select(i => A($"a{i}", i * 2))]));
 
-        var late = sessions.Add([A("late", 3)]); // inside the scored session, not appended to it
+        var late = sessions.Add([A("late", 3)]); // inside the scored session: +1 < 25% of 8
+        var lateIds = late.Deferred.Select(d => d.Alerts.Take(4).Select(a => a.Id).ToArray()).ToArray();
+        var more = sessions.Add([A("a8", 16)]); // +2
 
-        Assert.Equal(["a0", "a1", "late", "a2"], Assert.Single(late.Due).Sequence.Alerts.Take(4).Select(a => a.Id));
-        Assert.Empty(late.Deferred);
+        Assert.Empty(late.Due);
+        Assert.Equal(["a0", "a1", "late", "a2"], Assert.Single(lateIds));
+        Assert.Equal(["a0", "a1", "late", "a2"], Assert.Single(more.Due).Sequence.Alerts.Take(4).Select(a => a.Id));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CstmML.Features.Sequencing;
 using CstmML.Playbooks.Matching;
 using CstmML.Scoring;
 using CstmML.Scoring.Engine;
@@ -7,10 +8,11 @@ namespace CstmML.Host.Streaming;
 
 /// <summary>
 /// Tells whether a deferred open session completed a playbook since its last score, with the scorer's own playbooks
-/// run as a streaming matcher per session (in event order, no reordering buffer), fed only the alerts appended since it
-/// last looked. The matcher emits a playbook the moment its last positive step matches; one that ends in an absent step
-/// is emitted once the absence period has passed in event time (a full score counts an open absence period as
-/// satisfied, so for those the growth rule or the re-score interval may report it first).
+/// run as a streaming matcher per session (in event order, no reordering buffer), fed only the alerts that come after
+/// the last one it was fed. The matcher emits a playbook the moment its last positive step matches. Two cases wait for
+/// the session's next score (growth, re-score interval or close) instead: a playbook that ends in an absent step (the
+/// matcher emits it once the absence period has passed in event time; a score counts an open period as satisfied), and
+/// a playbook completed by a late alert, one that arrives after a later alert of its session (not fed, see below).
 /// </summary>
 internal sealed class PlaybookProbe
 {
@@ -41,24 +43,33 @@ internal sealed class PlaybookProbe
     public bool NewlyCompleted(DeferredSession deferred)
     {
         ArgumentNullException.ThrowIfNull(deferred);
-        var (alerts, start, count, mark) = (deferred.Alerts, deferred.Start, deferred.End - deferred.Start, deferred.Mark);
+        var (alerts, start, end, mark) = (deferred.Alerts, deferred.Start, deferred.End, deferred.Mark);
         var m = mark.Matcher;
-        if (m is null || !ReferenceEquals(m.Engine, _engine) || m.Fed > count
-            || (m.Fed > 0 && !string.Equals(alerts[start + m.Fed - 1].Id, m.LastFedId, StringComparison.Ordinal)))
+        var from = start;
+        if (m?.LastFed is null || !ReferenceEquals(m.Engine, _engine))
         {
-            // First deferral, a new model, or late alerts inside what was fed: match the whole session again (in order).
+            // First deferral or a new model: match the whole session, in order.
             m = new SegmentMatcher(_engine);
             mark.Matcher = m;
         }
-
-        var completed = false;
-        for (var i = m.Fed; i < count; i++)
+        else
         {
-            completed |= NewIn(m.Session.Process(alerts[start + i]), mark.Completed);
+            // Feed what comes after the last fed alert. Late alerts (before it) are not fed: re-matching the session for
+            // each would cost as much as the scoring the policy saves; what they complete waits for the next score.
+            from = end;
+            while (from > start && SequenceBuilder.Order(alerts[from - 1], m.LastFed) > 0)
+            {
+                from--;
+            }
         }
 
-        m.Fed = count;
-        m.LastFedId = alerts[start + count - 1].Id;
+        var completed = false;
+        for (var i = from; i < end; i++)
+        {
+            completed |= NewIn(m.Session.Process(alerts[i]), mark.Completed);
+            m.LastFed = alerts[i];
+        }
+
         return completed;
     }
 

@@ -1,11 +1,12 @@
+using CstmML.Core.Alerts;
 using CstmML.Playbooks.Matching;
 
 namespace CstmML.Host.Streaming;
 
 /// <summary>
-/// A streaming playbook matcher fed with the first <see cref="Fed"/> alerts of one open session (the last of them
-/// <see cref="LastFedId"/>), made by <see cref="Engine"/>: appended alerts are fed one at a time, so telling whether
-/// they completed a playbook costs per new alert, not per session size.
+/// A streaming playbook matcher of one open session, made by <see cref="Engine"/> and fed the session's alerts in event
+/// order up to <see cref="LastFed"/>: appended alerts are fed one at a time, so telling whether they completed a
+/// playbook costs per new alert, not per session size.
 /// </summary>
 internal sealed class SegmentMatcher(PlaybookEngine engine)
 {
@@ -13,7 +14,6 @@ internal sealed class SegmentMatcher(PlaybookEngine engine)
 
     public PlaybookMatchSession Session { get; } = engine.CreateSession();
 
-    public int Fed { get; set; }
-
-    public string LastFedId { get; set; } = string.Empty;
+    /// <summary>The last alert fed (in event order, the latest); null before the first.</summary>
+    public NormalizedAlert? LastFed { get; set; }
 }

@@ -19,7 +19,8 @@ namespace CstmML.Host.Streaming;
 /// completed, or <see cref="ScoringHostOptions.RescoreInterval"/> elapsed: <see cref="RescoreDeferredAsync"/>); a
 /// detection is stored once per (session, trigger) when a playbook is detected or the risk reaches the threshold.
 /// Batches of one tenant that arrive while its lane is busy are processed together (group commit): one transaction and
-/// one scoring pass, in arrival order, so a session that several of them grow is scored once.
+/// one scoring pass, in arrival order, so a session that several of them grow is scored once; a group's commit overlaps
+/// the scoring of the group before it.
 /// </summary>
 internal sealed class SessionManager(AlertStore store, IOptions<ScoringHostOptions> options, TimeProvider time, HostMetrics metrics)
 {
@@ -88,27 +89,73 @@ internal sealed class SessionManager(AlertStore store, IOptions<ScoringHostOptio
 
         if (lead)
         {
-            Drain(tenant, lane);
+            _ = DrainAsync(tenant, lane);
         }
 
         return batch.Done.Task;
     }
 
-    // Processes one group of waiting batches, then hands the lane to a pool thread if more arrived meanwhile, so the
-    // caller's own answer is not held back by later batches.
-    private void Drain(string tenant, TenantLane lane)
+    // A two-stage pipeline per tenant: a group's commit (stage 1, on the draining thread) overlaps the previous group's
+    // session update and scoring (stage 2, on the pool, one group at a time in order). The next group is committed only
+    // once the group before is being scored (its predecessor done), so at most one group waits between the stages, and
+    // batches arriving meanwhile are grouped. Every batch completes after both stages: its 202 follows its commit.
+    private async Task DrainAsync(string tenant, TenantLane lane)
     {
-        List<PendingBatch> group;
-        lock (lane)
+        while (true)
         {
-            group = TakeGroup(lane.Pending);
-        }
+            List<PendingBatch> group;
+            Task previous;
+            lock (lane)
+            {
+                group = TakeGroup(lane.Pending);
+                previous = lane.Scoring;
+            }
 
-        Interlocked.Increment(ref _groups);
-        Interlocked.Add(ref _batches, group.Count);
+            Interlocked.Increment(ref _groups);
+            Interlocked.Add(ref _batches, group.Count);
+            IReadOnlyList<NormalizedAlert>[]? fresh = null;
+            Exception? failed = null;
+            try
+            {
+                fresh = Commit(tenant, group);
+            }
+            catch (Exception ex)
+            {
+                failed = ex;
+            }
+
+            // Queued to the pool even when the previous group is done, so this thread can commit the next group meanwhile.
+            var scoring = previous.ContinueWith(_ => Complete(tenant, lane.Sessions, group, fresh, failed), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            lock (lane)
+            {
+                lane.Scoring = scoring;
+            }
+
+            // Batches arriving until the previous group is scored wait here and go together as the next group.
+            await previous.ConfigureAwait(false);
+            lock (lane)
+            {
+                if (lane.Pending.Count == 0)
+                {
+                    lane.Draining = false;
+                    return;
+                }
+            }
+        }
+    }
+
+    // Stage 2 of a group: its sessions and scoring (after its commit), then every batch's answer. Never throws, so the
+    // next group's stage 2, chained on this one, always runs.
+    private void Complete(string tenant, TenantSessions sessions, List<PendingBatch> group, IReadOnlyList<NormalizedAlert>[]? fresh, Exception? failed)
+    {
         try
         {
-            var outcomes = Process(tenant, lane.Sessions, group);
+            if (failed is not null || fresh is null)
+            {
+                throw failed ?? new InvalidOperationException("the commit produced no result");
+            }
+
+            var outcomes = Process(tenant, sessions, group, fresh);
             for (var i = 0; i < group.Count; i++)
             {
                 group[i].Done.TrySetResult(outcomes[i]);
@@ -120,18 +167,6 @@ internal sealed class SessionManager(AlertStore store, IOptions<ScoringHostOptio
             {
                 b.Done.TrySetException(ex);
             }
-        }
-
-        bool more;
-        lock (lane)
-        {
-            more = lane.Pending.Count > 0;
-            lane.Draining = more;
-        }
-
-        if (more)
-        {
-            _ = Task.Run(() => Drain(tenant, lane));
         }
     }
 
@@ -149,7 +184,8 @@ internal sealed class SessionManager(AlertStore store, IOptions<ScoringHostOptio
         return group;
     }
 
-    private IngestOutcome[] Process(string tenant, TenantSessions sessions, List<PendingBatch> group)
+    // Stage 1: one durable transaction for the group's new alerts; per batch, the alerts that were new (a replay's are all).
+    private IReadOnlyList<NormalizedAlert>[] Commit(string tenant, List<PendingBatch> group)
     {
         var toStore = group.Where(b => b.Encoded is not null).Select(b => b.Encoded!).ToList();
         var stored = toStore.Count == 0 ? [] : store.InsertAlerts(tenant, toStore);
@@ -163,6 +199,11 @@ internal sealed class SessionManager(AlertStore store, IOptions<ScoringHostOptio
             }
         }
 
+        return fresh;
+    }
+
+    private IngestOutcome[] Process(string tenant, TenantSessions sessions, List<PendingBatch> group, IReadOnlyList<NormalizedAlert>[] fresh)
+    {
         var detections = new int[group.Count];
         var before = sessions.OpenSessions;
         var flush = group.Any(b => b.Flush);

@@ -102,19 +102,24 @@ public sealed class RescorePolicyTests : IDisposable
     }
 
     [Fact]
-    public async Task IngestAsync_LateAlertCompletesAPlaybook_DetectedInThatBatch()
+    public async Task IngestAsync_LateAlertCompletesAPlaybook_DetectedByTheNextScore()
     {
-        // The third step arrives last but belongs between the second and the fourth: the probe matches the session again.
+        // The third step arrives last but belongs between the second and the fourth: late alerts are not fed to the
+        // session's playbook matcher, so the completion waits for the session's next score (here the interval tick).
         var scorer = Scorer(pointsPerAlert: 1);
         await _manager.IngestAsync(Tenant, Filler("f", 20, 0), scorer);
         var three = await _manager.IngestAsync(Tenant, [Call("s1", 30, "DescribeInstances", "ec2.amazonaws.com"), Call("s2", 31, "GetCallerIdentity", "sts.amazonaws.com"), Call("s4", 33, "GetObject", "s3.amazonaws.com")], scorer);
 
         var late = await _manager.IngestAsync(Tenant, [Call("s3", 32, "ListBuckets", "s3.amazonaws.com")], scorer);
+        var before = _store.ReadDetections(Tenant, 0, 10).Count;
+        await _manager.RescoreDeferredAsync(scorer);
 
         Assert.Equal(0, three.Detections);
-        Assert.Equal(1, late.Detections);
-        Assert.Equal(DetectionTriggers.PlaybookCompleted, Assert.Single(_store.ReadDetections(Tenant, 0, 10)).Trigger);
-        Assert.Equal(1, _manager.Rescoring.ByPlaybook);
+        Assert.Equal(0, late.Detections);
+        Assert.Equal(0, before);
+        var d = Assert.Single(_store.ReadDetections(Tenant, 0, 10));
+        Assert.Equal(DetectionTriggers.PlaybookCompleted, d.Trigger);
+        Assert.Equal(24, d.Result.AlertCount);
     }
 
     [Fact]

@@ -39,9 +39,9 @@ internal sealed class TenantSessions(SequencerOptions options, double rescoreGro
     /// </summary>
     public SessionChanges Add(IReadOnlyList<IReadOnlyList<NormalizedAlert>> batches, bool flush = false)
     {
-        // Which batch brought each new alert: an open session is counted for the last batch that added to it.
-        var batchOf = new Dictionary<NormalizedAlert, int>(ReferenceEqualityComparer.Instance);
-        var keys = new HashSet<SequenceKey>();
+        // The new alerts of each key and the batch that brought each: an open session is counted for the last batch that
+        // added to it. Kept per key so a session's share is found without scanning every alert the key holds.
+        var added = new Dictionary<SequenceKey, List<(NormalizedAlert Alert, int Batch)>>();
         var updates = new List<(SequenceUpdate Update, int Batch)>();
         for (var b = 0; b < batches.Count; b++)
         {
@@ -55,8 +55,13 @@ internal sealed class TenantSessions(SequencerOptions options, double rescoreGro
                 }
 
                 InsertInOrder(list, a);
-                batchOf[a] = b;
-                keys.Add(key);
+                if (!added.TryGetValue(key, out var mine))
+                {
+                    mine = [];
+                    added[key] = mine;
+                }
+
+                mine.Add((a, b));
                 foreach (var u in _sequencer.Add(a))
                 {
                     updates.Add((u, b));
@@ -64,6 +69,7 @@ internal sealed class TenantSessions(SequencerOptions options, double rescoreGro
             }
         }
 
+        var keys = added.Keys.ToHashSet();
         var due = new List<ScoredSession>();
         foreach (var (u, b) in updates)
         {
@@ -99,13 +105,18 @@ internal sealed class TenantSessions(SequencerOptions options, double rescoreGro
             }
 
             var marks = _marks.GetValueOrDefault(key);
+            var mine = added.GetValueOrDefault(key);
             var kept = new List<ScoreMark>();
             foreach (var (start, end) in Segments(list))
             {
                 var last = -1;
-                for (var i = start; i < end; i++)
+                foreach (var (a, b) in mine ?? [])
                 {
-                    last = batchOf.TryGetValue(list[i], out var b) ? Math.Max(last, b) : last;
+                    // Segments are disjoint ranges of the ordered list: a new alert is in the one whose range holds it.
+                    if (b > last && SequenceBuilder.Order(list[start], a) <= 0 && SequenceBuilder.Order(a, list[end - 1]) <= 0)
+                    {
+                        last = b;
+                    }
                 }
 
                 var mark = marks?.Find(m => string.Equals(m.FirstId, list[start].Id, StringComparison.Ordinal));

@@ -77,8 +77,7 @@ internal sealed class TenantSessions(SequencerOptions options, double rescoreGro
             keys.Add(key);
             if (_open.TryGetValue(key, out var list))
             {
-                var ids = u.Sequence.Alerts.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-                list.RemoveAll(a => ids.Contains(a.Id));
+                RemoveClosed(list, u.Sequence.Alerts);
                 if (list.Count == 0)
                 {
                     _open.Remove(key);
@@ -191,6 +190,26 @@ internal sealed class TenantSessions(SequencerOptions options, double rescoreGro
     // True when a session of `count` alerts, last scored with `scored`, has grown enough to be re-scored now.
     private bool DueByGrowth(int scored, int count) =>
         count - scored >= Math.Max(1, (int)Math.Ceiling(rescoreGrowth * scored));
+
+    // Drops a closed or revised session's alerts from a key's open alerts. The sequencer closes a key's earliest session,
+    // so they are usually the list's first ones in the same order: one range removal then, a removal by id otherwise.
+    private static void RemoveClosed(List<NormalizedAlert> list, IReadOnlyList<NormalizedAlert> closed)
+    {
+        var prefix = closed.Count <= list.Count;
+        for (var i = 0; prefix && i < closed.Count; i++)
+        {
+            prefix = string.Equals(list[i].Id, closed[i].Id, StringComparison.Ordinal);
+        }
+
+        if (prefix)
+        {
+            list.RemoveRange(0, closed.Count);
+            return;
+        }
+
+        var ids = closed.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        list.RemoveAll(a => ids.Contains(a.Id));
+    }
 
     // Streams arrive mostly in event order: append, and insert only the rare out-of-order alert (no sort per batch).
     private static void InsertInOrder(List<NormalizedAlert> list, NormalizedAlert alert)

@@ -119,6 +119,22 @@ public sealed class TenantSessionsTests
         Assert.Empty(one.Deferred);
     }
 
+    [Fact]
+    public void Add_LateAlertRevisesAClosedSession_NoAlertOfItStaysOpen()
+    {
+        var options = new SequencerOptions { MaxGap = TimeSpan.FromHours(1), MaxSpan = TimeSpan.FromHours(24), Lateness = TimeSpan.FromMinutes(15), ReopenHorizon = TimeSpan.FromHours(6) };
+        var sessions = new TenantSessions(options, rescoreGrowth: 0.25);
+        sessions.Add([A("x1", 0), A("x2", 5)]);
+        var closed = sessions.Add([A("y1", 200, "arn:aws:iam::111122223333:role/y")]); // watermark 185 min: x's session closes
+
+        var revised = sessions.Add([A("x3", 10)]); // late: belongs to the closed session
+
+        Assert.Equal(["x1", "x2"], closed.Due.Single(d => d.State == SessionStates.Closed).Sequence.Alerts.Select(a => a.Id));
+        Assert.Equal(["x1", "x2", "x3"], revised.Due.Single(d => d.State == SessionStates.Revised).Sequence.Alerts.Select(a => a.Id));
+        Assert.DoesNotContain(revised.Due, d => d.State == SessionStates.Open && d.Sequence.Principal.EndsWith("/app", StringComparison.Ordinal));
+        Assert.Equal(1, sessions.OpenSessions); // y only
+    }
+
     // Records a (trivial) score for every due session, as the session manager does after scoring.
     private static void ScoreAll(TenantSessions sessions, SessionChanges changes)
     {

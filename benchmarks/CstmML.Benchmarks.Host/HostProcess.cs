@@ -111,7 +111,8 @@ internal sealed class HostProcess : ILoadTarget
             {
                 if (line.StartsWith(UsagePrefix, StringComparison.Ordinal))
                 {
-                    var parts = line[UsagePrefix.Length..].Split(' ', 6);
+                    var parts = line[UsagePrefix.Length..].Split(' ', 7);
+                    var rescoring = parts[4].Split(',');
                     _process.Refresh();
                     return new HostUsage(
                         _process.TotalProcessorTime,
@@ -119,7 +120,8 @@ internal sealed class HostProcess : ILoadTarget
                         long.Parse(parts[1], CultureInfo.InvariantCulture),
                         long.Parse(parts[2], CultureInfo.InvariantCulture),
                         long.Parse(parts[3], CultureInfo.InvariantCulture),
-                        RuntimeStats.Parse(parts[5]));
+                        (long.Parse(rescoring[0], CultureInfo.InvariantCulture), long.Parse(rescoring[1], CultureInfo.InvariantCulture), long.Parse(rescoring[2], CultureInfo.InvariantCulture)),
+                        RuntimeStats.Parse(parts[6]));
                 }
             }
 
@@ -161,7 +163,7 @@ internal sealed class HostProcess : ILoadTarget
             {
                 RuntimeStats.Instance.Mark("usage");
                 var u = host.Usage();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{UsagePrefix}{u.WorkingSet} {u.Heap} {u.Groups} {u.Batches} {u.Cpu.Ticks} {RuntimeStats.Format(u.Runtime)}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{UsagePrefix}{u.WorkingSet} {u.Heap} {u.Groups} {u.Batches} {u.Rescoring.Scored},{u.Rescoring.Deferred},{u.Rescoring.ByPlaybook} {u.Cpu.Ticks} {RuntimeStats.Format(u.Runtime)}"));
             }
         }
     }

@@ -97,8 +97,9 @@ internal sealed class HostUnderTest : ILoadTarget
     public HostUsage Usage()
     {
         using var proc = Process.GetCurrentProcess();
-        var (groups, batches) = _app.Services.GetRequiredService<SessionManager>().Coalescing;
-        return new HostUsage(proc.TotalProcessorTime, proc.WorkingSet64, GC.GetTotalMemory(false), groups, batches, RuntimeStats.Instance.Snapshot());
+        var manager = _app.Services.GetRequiredService<SessionManager>();
+        var (groups, batches) = manager.Coalescing;
+        return new HostUsage(proc.TotalProcessorTime, proc.WorkingSet64, GC.GetTotalMemory(false), groups, batches, manager.Rescoring, RuntimeStats.Instance.Snapshot());
     }
 
     public Task<HostUsage> UsageAsync() => Task.FromResult(Usage());

@@ -45,7 +45,7 @@ internal static class LoadRun
         after = await host.UsageAsync().ConfigureAwait(false);
         var streamCpu = after.Cpu - before.Cpu;
         Console.WriteLine(Invariant($"/v1/alerts 4 clients x 1000-alert batches: {alerts / elapsed.TotalSeconds:F0} alerts/s stored durably; batch {batchLatency.Summary()} errors={streamErrors}"));
-        Console.WriteLine(Invariant($"  cpu {streamCpu.TotalMilliseconds / Math.Max(1, alerts / 1000.0):F1} ms per 1000 alerts ({streamCpu.TotalSeconds / elapsed.TotalSeconds:F2} cores); group commit: {after.Batches - before.Batches} batches in {after.Groups - before.Groups} groups"));
+        Console.WriteLine(Invariant($"  cpu {streamCpu.TotalMilliseconds / Math.Max(1, alerts / 1000.0):F1} ms per 1000 alerts ({streamCpu.TotalSeconds / elapsed.TotalSeconds:F2} cores); group commit: {after.Batches - before.Batches} batches in {after.Groups - before.Groups} groups; sessions scored {after.Rescoring.Scored - before.Rescoring.Scored}, left waiting {after.Rescoring.Deferred - before.Rescoring.Deferred}, scored for a playbook {after.Rescoring.ByPlaybook - before.Rescoring.ByPlaybook}"));
         Console.WriteLine("  host:   " + after.Runtime.Since(before.Runtime, Math.Max(1, alerts / 1000), "1000 alerts"));
 
         // Soak: steady /v1/score load, memory sampled every 5 s.

@@ -34,8 +34,13 @@ if (args.Length > 0 && args[0] == "profile")
 
 if (args.Length > 0 && args[0] == "profile-alerts")
 {
-    // Usage: ... profile-alerts MODEL_DIR [batches=60] [scoring-threads=1]: per-stage time of /v1/alerts batches (AlertsProfile).
-    AlertsProfile.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 60, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1);
+    // Usage: ... profile-alerts MODEL_DIR [batches=60] [scoring-threads=1] [rescore-growth=host default] [interleaved]: per-stage time of /v1/alerts batches (AlertsProfile).
+    AlertsProfile.Run(
+        args[1],
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 60,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1,
+        args.Length > 4 ? double.Parse(args[4], CultureInfo.InvariantCulture) : CstmML.Host.Configuration.ScoringHostDefaults.RescoreGrowth,
+        args.Length > 5 && args[5] == "interleaved");
     return;
 }
 

@@ -160,8 +160,10 @@ public static class HostSetup
             return new BodyReader(sp.GetRequiredService<SourceRegistry>(), o.MaxAlertsPerRequest, o.MaxJsonDepth);
         });
 
-        // Order matters: the model loads first, then the store replays sessions (scored with that model).
+        // Order matters: the model loads first, then the store replays sessions (scored with that model); the re-score
+        // timer is stopped first (reverse order), before the store is flushed and closed.
         services.AddHostedService<ModelWatcher>();
         services.AddHostedService<StoreRecovery>();
+        services.AddHostedService<RescoreTimer>();
     }
 }

@@ -44,4 +44,17 @@ public static class ScoringHostDefaults
 
     /// <summary>Threads that score one streaming group's sessions (in chunks); 0 = one per core.</summary>
     public const int StreamScoringThreads = 0;
+
+    /// <summary>
+    /// An open session is re-scored at once when it has grown by at least this fraction of the alerts it had at its
+    /// last score (at least one alert); smaller growth waits for <see cref="RescoreInterval"/>. Geometric growth keeps
+    /// the re-scoring of a session linear in its final size instead of quadratic. 0 re-scores on every new alert.
+    /// </summary>
+    public const double RescoreGrowth = 0.25;
+
+    /// <summary>
+    /// Longest time (host clock) an open session's new alerts wait for a re-score: every interval, each open session
+    /// that grew since its last score is scored. Bounds the delay of a risk-threshold detection.
+    /// </summary>
+    public static readonly TimeSpan RescoreInterval = TimeSpan.FromSeconds(5);
 }

@@ -46,6 +46,12 @@ public sealed class ScoringHostOptions
     /// <summary>Threads that score one streaming group's sessions; 0 = one per core (<see cref="ScoringHostDefaults.StreamScoringThreads"/>).</summary>
     public int StreamScoringThreads { get; set; } = ScoringHostDefaults.StreamScoringThreads;
 
+    /// <summary>Growth (fraction of its alerts) after which an open session is re-scored at once (<see cref="ScoringHostDefaults.RescoreGrowth"/>).</summary>
+    public double RescoreGrowth { get; set; } = ScoringHostDefaults.RescoreGrowth;
+
+    /// <summary>Longest wait of an open session's new alerts for a re-score (<see cref="ScoringHostDefaults.RescoreInterval"/>).</summary>
+    public TimeSpan RescoreInterval { get; set; } = ScoringHostDefaults.RescoreInterval;
+
     /// <summary>The sequencer options of the streaming sessions.</summary>
     internal SequencerOptions StreamSequencer => new() { MaxGap = MaxGap, MaxSpan = MaxSpan, Lateness = Lateness, ReopenHorizon = ReopenHorizon };
 

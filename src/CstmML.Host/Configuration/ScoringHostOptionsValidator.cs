@@ -31,6 +31,8 @@ internal sealed class ScoringHostOptionsValidator : IValidateOptions<ScoringHost
         Require(options.ReopenHorizon >= TimeSpan.Zero, nameof(options.ReopenHorizon), "must not be negative.");
         Require(options.StreamScoringThreads >= 0, nameof(options.StreamScoringThreads), "must not be negative (0 = one per core).");
         Require(options.WarmupBudget >= TimeSpan.Zero, nameof(options.WarmupBudget), "must not be negative.");
+        Require(options.RescoreGrowth is >= 0 and <= 100, nameof(options.RescoreGrowth), "must be within 0..100 (0 = re-score on every new alert).");
+        Require(options.RescoreInterval > TimeSpan.Zero, nameof(options.RescoreInterval), "must be positive.");
         for (var i = 0; i < options.ApiKeys.Count; i++)
         {
             var k = options.ApiKeys[i];

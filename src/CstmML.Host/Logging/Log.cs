@@ -29,4 +29,7 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Information, "Warm-up: {Rounds} rounds of the built-in sample in {Milliseconds} ms (JIT quiet: {Quiet})")]
     public static partial void WarmedUp(ILogger logger, int rounds, long milliseconds, bool quiet);
+
+    [LoggerMessage(10, LogLevel.Warning, "Re-scoring deferred sessions failed; the next interval retries")]
+    public static partial void RescoreFailed(ILogger logger, Exception exception);
 }

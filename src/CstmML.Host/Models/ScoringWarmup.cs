@@ -79,7 +79,7 @@ internal sealed class ScoringWarmup(BodyReader reader, IOptions<ScoringHostOptio
         }
 
         _ = EncodedAlerts.From(parsed.Alerts);
-        var grown = sessions.Add(parsed.Alerts);
+        var grown = sessions.Add(parsed.Alerts).Due;
         if (grown.Count > 0)
         {
             scorer.Score([.. grown.Select(s => s.Sequence)]);

@@ -63,7 +63,7 @@ internal sealed class AlertStore : IDisposable
     /// </summary>
     public IReadOnlyList<IReadOnlyList<NormalizedAlert>> InsertAlerts(string tenant, IReadOnlyList<EncodedAlerts> batches)
     {
-        var rows = new List<(int Batch, NormalizedAlert Alert, string Body)>();
+        var rows = new List<(int Batch, NormalizedAlert Alert, byte[] Body)>();
         for (var b = 0; b < batches.Count; b++)
         {
             for (var i = 0; i < batches[b].Alerts.Count; i++)
@@ -136,7 +136,7 @@ internal sealed class AlertStore : IDisposable
             values.Append(j == 0 ? string.Empty : ", ").Append(CultureInfo.InvariantCulture, $"($t, $i{j}, $m{j}, $b{j})");
             cmd.Parameters.Add($"$i{j}", SqliteType.Text);
             cmd.Parameters.Add($"$m{j}", SqliteType.Integer);
-            cmd.Parameters.Add($"$b{j}", SqliteType.Text);
+            cmd.Parameters.Add($"$b{j}", SqliteType.Blob); // UTF-8 JSON bytes; read back as UTF-8 whatever the stored type
         }
 
         cmd.CommandText = $"INSERT INTO alerts(tenant, id, time_ticks, body) VALUES {values} ON CONFLICT(tenant, id) DO NOTHING RETURNING id";
@@ -223,7 +223,8 @@ internal sealed class AlertStore : IDisposable
             var list = new List<NormalizedAlert>();
             while (r.Read())
             {
-                list.Add(JsonSerializer.Deserialize(r.GetString(0), CstmJsonContext.Default.NormalizedAlert)!);
+                // Bodies are UTF-8 JSON, stored as BLOB (TEXT by stores written before): both read back as the same bytes.
+                list.Add(JsonSerializer.Deserialize(r.GetFieldValue<byte[]>(0), CstmJsonContext.Default.NormalizedAlert)!);
             }
 
             result[tenant] = list;

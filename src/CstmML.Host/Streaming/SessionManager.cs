@@ -14,10 +14,13 @@ namespace CstmML.Host.Streaming;
 /// <summary>
 /// Streaming detection, partitioned by tenant (one <see cref="TenantLane"/> each, processed by one thread at a time so
 /// tenants proceed in parallel and could move to separate nodes). A batch is stored durably first, then only its new
-/// alerts enter the sessions; every closed or revised session, and every open session that gained an alert, is
-/// re-scored, and a detection is stored once per (session, trigger) when a playbook is detected or the risk reaches the
-/// threshold. Batches of one tenant that arrive while its lane is busy are processed together (group commit): one
-/// transaction and one scoring pass, in arrival order, so a session that several of them grow is scored once.
+/// alerts enter the sessions; every closed or revised session is scored, and an open session that gained alerts is
+/// re-scored when the re-score policy says so (it grew by <see cref="ScoringHostOptions.RescoreGrowth"/>, a playbook
+/// completed, or <see cref="ScoringHostOptions.RescoreInterval"/> elapsed: <see cref="RescoreDeferredAsync"/>); a
+/// detection is stored once per (session, trigger) when a playbook is detected or the risk reaches the threshold.
+/// Batches of one tenant that arrive while its lane is busy are processed together (group commit): one transaction and
+/// one scoring pass, in arrival order, so a session that several of them grow is scored once; a group's commit overlaps
+/// the scoring of the group before it.
 /// </summary>
 internal sealed class SessionManager(AlertStore store, IOptions<ScoringHostOptions> options, TimeProvider time, HostMetrics metrics)
 {
@@ -27,12 +30,40 @@ internal sealed class SessionManager(AlertStore store, IOptions<ScoringHostOptio
     private readonly ConcurrentDictionary<string, TenantLane> _tenants = new(StringComparer.Ordinal);
     private long _groups;
     private long _batches;
+    private long _scored;
+    private long _deferred;
+    private long _byPlaybook;
 
     /// <summary>Open sessions over all tenants.</summary>
     public long OpenSessions => metrics.OpenSessions;
 
     /// <summary>Groups processed and the batches in them (batches / groups = how much group commit coalesced).</summary>
     public (long Groups, long Batches) Coalescing => (Interlocked.Read(ref _groups), Interlocked.Read(ref _batches));
+
+    /// <summary>
+    /// Re-scoring so far: sessions scored (any state), grown open sessions left waiting by the growth rule, and grown
+    /// ones below the growth scored at once because a playbook completed.
+    /// </summary>
+    public (long Scored, long Deferred, long ByPlaybook) Rescoring =>
+        (Interlocked.Read(ref _scored), Interlocked.Read(ref _deferred), Interlocked.Read(ref _byPlaybook));
+
+    /// <summary>
+    /// The re-score interval's tick: scores, in each tenant's lane, every open session that grew since its last score.
+    /// Completes when every lane that had one is done.
+    /// </summary>
+    public Task RescoreDeferredAsync(ISequenceScorer scorer)
+    {
+        var ticks = new List<Task>();
+        foreach (var (tenant, lane) in _tenants)
+        {
+            if (lane.Sessions.DeferredCount > 0)
+            {
+                ticks.Add(Enqueue(tenant, new PendingBatch([], null, scorer, flush: true)));
+            }
+        }
+
+        return Task.WhenAll(ticks);
+    }
 
     /// <summary>Stores the alerts (durable before the task completes), feeds the new ones to the tenant's sessions and stores detections.</summary>
     public Task<IngestOutcome> IngestAsync(string tenant, IReadOnlyList<NormalizedAlert> alerts, ISequenceScorer scorer)
@@ -47,7 +78,7 @@ internal sealed class SessionManager(AlertStore store, IOptions<ScoringHostOptio
 
     private Task<IngestOutcome> Enqueue(string tenant, PendingBatch batch)
     {
-        var lane = _tenants.GetOrAdd(tenant, _ => new TenantLane(options.Value.StreamSequencer));
+        var lane = _tenants.GetOrAdd(tenant, _ => new TenantLane(options.Value.StreamSequencer, options.Value.RescoreGrowth));
         bool lead;
         lock (lane)
         {
@@ -58,27 +89,73 @@ internal sealed class SessionManager(AlertStore store, IOptions<ScoringHostOptio
 
         if (lead)
         {
-            Drain(tenant, lane);
+            _ = DrainAsync(tenant, lane);
         }
 
         return batch.Done.Task;
     }
 
-    // Processes one group of waiting batches, then hands the lane to a pool thread if more arrived meanwhile, so the
-    // caller's own answer is not held back by later batches.
-    private void Drain(string tenant, TenantLane lane)
+    // A two-stage pipeline per tenant: a group's commit (stage 1, on the draining thread) overlaps the previous group's
+    // session update and scoring (stage 2, on the pool, one group at a time in order). The next group is committed only
+    // once the group before is being scored (its predecessor done), so at most one group waits between the stages, and
+    // batches arriving meanwhile are grouped. Every batch completes after both stages: its 202 follows its commit.
+    private async Task DrainAsync(string tenant, TenantLane lane)
     {
-        List<PendingBatch> group;
-        lock (lane)
+        while (true)
         {
-            group = TakeGroup(lane.Pending);
-        }
+            List<PendingBatch> group;
+            Task previous;
+            lock (lane)
+            {
+                group = TakeGroup(lane.Pending);
+                previous = lane.Scoring;
+            }
 
-        Interlocked.Increment(ref _groups);
-        Interlocked.Add(ref _batches, group.Count);
+            Interlocked.Increment(ref _groups);
+            Interlocked.Add(ref _batches, group.Count);
+            IReadOnlyList<NormalizedAlert>[]? fresh = null;
+            Exception? failed = null;
+            try
+            {
+                fresh = Commit(tenant, group);
+            }
+            catch (Exception ex)
+            {
+                failed = ex;
+            }
+
+            // Queued to the pool even when the previous group is done, so this thread can commit the next group meanwhile.
+            var scoring = previous.ContinueWith(_ => Complete(tenant, lane.Sessions, group, fresh, failed), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            lock (lane)
+            {
+                lane.Scoring = scoring;
+            }
+
+            // Batches arriving until the previous group is scored wait here and go together as the next group.
+            await previous.ConfigureAwait(false);
+            lock (lane)
+            {
+                if (lane.Pending.Count == 0)
+                {
+                    lane.Draining = false;
+                    return;
+                }
+            }
+        }
+    }
+
+    // Stage 2 of a group: its sessions and scoring (after its commit), then every batch's answer. Never throws, so the
+    // next group's stage 2, chained on this one, always runs.
+    private void Complete(string tenant, TenantSessions sessions, List<PendingBatch> group, IReadOnlyList<NormalizedAlert>[]? fresh, Exception? failed)
+    {
         try
         {
-            var outcomes = Process(tenant, lane.Sessions, group);
+            if (failed is not null || fresh is null)
+            {
+                throw failed ?? new InvalidOperationException("the commit produced no result");
+            }
+
+            var outcomes = Process(tenant, sessions, group, fresh);
             for (var i = 0; i < group.Count; i++)
             {
                 group[i].Done.TrySetResult(outcomes[i]);
@@ -90,18 +167,6 @@ internal sealed class SessionManager(AlertStore store, IOptions<ScoringHostOptio
             {
                 b.Done.TrySetException(ex);
             }
-        }
-
-        bool more;
-        lock (lane)
-        {
-            more = lane.Pending.Count > 0;
-            lane.Draining = more;
-        }
-
-        if (more)
-        {
-            _ = Task.Run(() => Drain(tenant, lane));
         }
     }
 
@@ -119,7 +184,8 @@ internal sealed class SessionManager(AlertStore store, IOptions<ScoringHostOptio
         return group;
     }
 
-    private IngestOutcome[] Process(string tenant, TenantSessions sessions, List<PendingBatch> group)
+    // Stage 1: one durable transaction for the group's new alerts; per batch, the alerts that were new (a replay's are all).
+    private IReadOnlyList<NormalizedAlert>[] Commit(string tenant, List<PendingBatch> group)
     {
         var toStore = group.Where(b => b.Encoded is not null).Select(b => b.Encoded!).ToList();
         var stored = toStore.Count == 0 ? [] : store.InsertAlerts(tenant, toStore);
@@ -133,36 +199,83 @@ internal sealed class SessionManager(AlertStore store, IOptions<ScoringHostOptio
             }
         }
 
+        return fresh;
+    }
+
+    private IngestOutcome[] Process(string tenant, TenantSessions sessions, List<PendingBatch> group, IReadOnlyList<NormalizedAlert>[] fresh)
+    {
         var detections = new int[group.Count];
         var before = sessions.OpenSessions;
-        var toScore = fresh.Any(f => f.Count > 0) ? sessions.Add(fresh) : [];
+        var flush = group.Any(b => b.Flush);
+        var changes = flush || fresh.Any(f => f.Count > 0) ? sessions.Add(fresh, flush) : new SessionChanges([], []);
         metrics.OpenSessionsChanged(sessions.OpenSessions - before);
-        if (group[0].Scorer is { } scorer && toScore.Count > 0)
+        if (group[0].Scorer is { } scorer)
         {
-            var threads = options.Value.StreamScoringThreads;
-            var results = ParallelScoring.Score(scorer, [.. toScore.Select(s => s.Sequence)], threads > 0 ? threads : Environment.ProcessorCount);
-            var now = time.GetUtcNow();
-            var candidates = new List<StoredDetection>();
-            var owners = new List<int>();
-            for (var i = 0; i < results.Count; i++)
+            var toScore = WithCompletedPlaybooks(scorer, changes);
+            Interlocked.Add(ref _scored, toScore.Count);
+            if (toScore.Count > 0)
             {
-                foreach (var d in Triggers(results[i], toScore[i].State, now))
+                var threads = options.Value.StreamScoringThreads;
+                var results = ParallelScoring.Score(scorer, [.. toScore.Select(s => s.Sequence)], threads > 0 ? threads : Environment.ProcessorCount);
+                var now = time.GetUtcNow();
+                var candidates = new List<StoredDetection>();
+                var owners = new List<int>();
+                for (var i = 0; i < results.Count; i++)
                 {
-                    candidates.Add(d);
-                    owners.Add(toScore[i].Batch);
+                    sessions.Scored(toScore[i], results[i]);
+                    foreach (var d in Triggers(results[i], toScore[i].State, now))
+                    {
+                        candidates.Add(d);
+                        owners.Add(toScore[i].Batch);
+                    }
                 }
-            }
 
-            var inserted = store.InsertDetections(tenant, candidates);
-            for (var i = 0; i < inserted.Length; i++)
-            {
-                detections[owners[i]] += inserted[i] ? 1 : 0;
-            }
+                var inserted = store.InsertDetections(tenant, candidates);
+                for (var i = 0; i < inserted.Length; i++)
+                {
+                    detections[owners[i]] += inserted[i] ? 1 : 0;
+                }
 
-            metrics.Detections(inserted.Count(x => x));
+                metrics.Detections(inserted.Count(x => x));
+            }
         }
 
         return [.. group.Select((b, i) => new IngestOutcome(fresh[i].Count, b.Alerts.Count - fresh[i].Count, detections[i]))];
+    }
+
+    // The due sessions, plus each deferred one whose playbooks now hold a completion its last score did not have: a
+    // completed playbook is detected in the batch that completes it, never delayed by the growth rule.
+    private List<ScoredSession> WithCompletedPlaybooks(ISequenceScorer scorer, SessionChanges changes)
+    {
+        if (changes.Deferred.Count == 0)
+        {
+            return changes.Due;
+        }
+
+        var probe = PlaybookProbe.For(scorer);
+        var toScore = changes.Due;
+        var deferred = 0;
+        var byPlaybook = 0;
+        foreach (var d in changes.Deferred)
+        {
+            if (probe is null)
+            {
+                toScore.Add(d.ToScored());
+            }
+            else if (probe.NewlyCompleted(d))
+            {
+                toScore.Add(d.ToScored());
+                byPlaybook++;
+            }
+            else
+            {
+                deferred++;
+            }
+        }
+
+        Interlocked.Add(ref _deferred, deferred);
+        Interlocked.Add(ref _byPlaybook, byPlaybook);
+        return toScore;
     }
 
     private IEnumerable<StoredDetection> Triggers(ScoringResult result, string state, DateTimeOffset now)

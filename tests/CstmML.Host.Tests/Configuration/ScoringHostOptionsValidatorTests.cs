@@ -14,6 +14,36 @@ public sealed class ScoringHostOptionsValidatorTests
     }
 
     [Fact]
+    public void Defaults_RescorePolicy_AsDocumented()
+    {
+        var o = new ScoringHostOptions();
+
+        Assert.Equal(0.25, o.RescoreGrowth);
+        Assert.Equal(TimeSpan.FromSeconds(5), o.RescoreInterval);
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(double.NaN)]
+    [InlineData(101)]
+    public void Validate_RescoreGrowthOutOfRange_NamesTheKey(double growth)
+    {
+        var result = new ScoringHostOptionsValidator().Validate(null, Valid(o => o.RescoreGrowth = growth));
+
+        Assert.True(result.Failed);
+        Assert.Contains("ScoringHost:RescoreGrowth must be within 0..100 (0 = re-score on every new alert).", result.Failures!);
+    }
+
+    [Fact]
+    public void Validate_ZeroRescoreInterval_NamesTheKey()
+    {
+        var result = new ScoringHostOptionsValidator().Validate(null, Valid(o => o.RescoreInterval = TimeSpan.Zero));
+
+        Assert.True(result.Failed);
+        Assert.Contains("ScoringHost:RescoreInterval must be positive.", result.Failures!);
+    }
+
+    [Fact]
     public void Validate_NegativeWarmupBudget_NamesTheKey()
     {
         var result = new ScoringHostOptionsValidator().Validate(null, Valid(o => o.WarmupBudget = TimeSpan.FromSeconds(-1)));

@@ -44,4 +44,31 @@ public sealed class AlertStoreTests
             System.Text.Json.JsonSerializer.Serialize(alert, CstmML.Core.Serialization.CstmJsonContext.Default.NormalizedAlert),
             System.Text.Json.JsonSerializer.Serialize(Assert.Single(store.ReadRecent(TimeSpan.FromDays(1))["t"]), CstmML.Core.Serialization.CstmJsonContext.Default.NormalizedAlert));
     }
+
+    [Fact]
+    public void ReadRecent_BodyStoredAsTextByAnEarlierVersion_ReadsBackBesideNewBlobRows()
+    {
+        using var temp = new TempDir();
+        var options = Options.Create(new ScoringHostOptions { StoreDirectory = temp.Path });
+        var old = Alert().Id("old").Type("ConsoleLogin").Build();
+        var json = System.Text.Json.JsonSerializer.Serialize(old, CstmML.Core.Serialization.CstmJsonContext.Default.NormalizedAlert);
+        using (var store = new AlertStore(options, NullLogger<AlertStore>.Instance))
+        {
+            // A row as stores written before bodies were UTF-8 BLOBs hold it: TEXT.
+            using var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(temp.Path, AlertStore.FileName)}");
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = "INSERT INTO alerts(tenant, id, time_ticks, body) VALUES ('t', 'old', $m, $b)";
+            cmd.Parameters.AddWithValue("$m", old.Time.UtcTicks);
+            cmd.Parameters.Add("$b", Microsoft.Data.Sqlite.SqliteType.Text).Value = json;
+            cmd.ExecuteNonQuery();
+        }
+
+        using var reopened = new AlertStore(options, NullLogger<AlertStore>.Instance);
+        reopened.InsertAlerts("t", [Alert().Id("new").At(TimeSpan.FromSeconds(1)).Build()]);
+        var recent = reopened.ReadRecent(TimeSpan.FromDays(1))["t"];
+
+        Assert.Equal(["old", "new"], recent.Select(a => a.Id));
+        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(recent[0], CstmML.Core.Serialization.CstmJsonContext.Default.NormalizedAlert));
+    }
 }

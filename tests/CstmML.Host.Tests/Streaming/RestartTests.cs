@@ -58,4 +58,32 @@ public sealed class RestartTests
         Assert.Equal(1, page.GetProperty("detections").GetArrayLength());
         Assert.Equal(3, again.Get<AlertStore>().CountAlerts("tenant-a"));
     }
+
+    [Fact]
+    public async Task Restart_WithARiskCrossingStillWaitingForItsRescore_DetectsItAtReplay()
+    {
+        using var temp = new TempDir();
+        var model = Path.Combine(temp.Path, "model");
+        FakeModelFolder.Publish(model, "fake", "1.0.0");
+        var playbooks = CstmML.Scoring.Engine.ScoringEngine.LoadPlaybooks(RealModel.PlaybooksDirectory);
+        var settings = new Dictionary<string, string?> { ["ScoringHost:RiskThreshold"] = "70" };
+        var loader = CstmML.Host.Models.ScorerLoaders.From(_ => new PlaybookScorer(playbooks, pointsPerAlert: 10));
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(RawAlerts.T0); // the re-score interval never elapses
+        int waitingBefore;
+        using (var host = new HostFactory(settings, modelDir: model, storeDir: temp.Path, loader: loader, time: time))
+        {
+            var client = host.Client();
+            await client.PostAsync(HostRoutes.Alerts, RawAlerts.Lines("a", 6, RawAlerts.T0)); // risk 60
+            await client.PostAsync(HostRoutes.Alerts, RawAlerts.CloudTrail("a-6", RawAlerts.T0.AddMinutes(6))); // risk 70, waits
+            var (_, page) = await client.GetJsonAsync(HostRoutes.Detections);
+            waitingBefore = page.GetProperty("detections").GetArrayLength();
+        }
+
+        using var again = new HostFactory(settings, modelDir: model, storeDir: temp.Path, loader: loader, time: time);
+        var (_, after) = await again.Client().GetJsonAsync(HostRoutes.Detections);
+
+        Assert.Equal(0, waitingBefore);
+        var d = Assert.Single(after.GetProperty("detections").EnumerateArray());
+        Assert.Equal(7, d.GetProperty("result").GetProperty("alert_count").GetInt32());
+    }
 }

@@ -18,9 +18,11 @@ internal sealed class HostFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsDirs;
     private readonly ScorerLoader _loader;
+    private readonly TimeProvider? _time;
 
-    public HostFactory(IDictionary<string, string?>? settings = null, string? modelDir = null, string? storeDir = null, bool publishModel = true, ScorerLoader? loader = null)
+    public HostFactory(IDictionary<string, string?>? settings = null, string? modelDir = null, string? storeDir = null, bool publishModel = true, ScorerLoader? loader = null, TimeProvider? time = null)
     {
+        _time = time;
         _loader = loader ?? FakeModelFolder.Loader;
         _ownsDirs = modelDir is null;
         Temp = new TempDir();
@@ -86,7 +88,14 @@ internal sealed class HostFactory : WebApplicationFactory<Program>
             builder.UseSetting(k, v);
         }
 
-        builder.ConfigureTestServices(s => s.AddSingleton(_loader));
+        builder.ConfigureTestServices(s =>
+        {
+            s.AddSingleton(_loader);
+            if (_time is not null)
+            {
+                s.AddSingleton(_time);
+            }
+        });
     }
 
     protected override void Dispose(bool disposing)

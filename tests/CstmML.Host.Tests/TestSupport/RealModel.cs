@@ -5,6 +5,9 @@ internal static class RealModel
 {
     private static readonly string Root = FindRepoRoot();
 
+    /// <summary>The shipped playbooks (<c>models/playbooks</c>), read in place.</summary>
+    public static string PlaybooksDirectory => Path.Combine(Root, "models", "playbooks");
+
     /// <summary>Copies the model to <c>ROOT/model</c> and the playbooks to <c>ROOT/playbooks</c>; returns the model folder.</summary>
     public static string CopyTo(string root)
     {

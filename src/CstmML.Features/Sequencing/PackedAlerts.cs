@@ -30,6 +30,10 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
     private readonly PackedPages _pages = pages ?? new PackedPages();
     private readonly List<Entry> _entries = [];
 
+    // Entries before _head were removed (RemoveFirst): dropped from the list only once they are half of it, so closing
+    // a session does not shift the rest of a busy key's entries each time.
+    private int _head;
+
     // Pages by number: _pageList[i] is page _firstPage + i (null once free); _live counts the entries in each.
     private readonly List<byte[]?> _pageList = [];
     private readonly List<int> _live = [];
@@ -42,10 +46,10 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
     private List<MappedLists>? _overflow;
 
     /// <summary>Alerts held.</summary>
-    public int Count => _entries.Count;
+    public int Count => _entries.Count - _head;
 
     /// <summary>The UTC ticks of the event time of alert <paramref name="i"/>.</summary>
-    public long TicksAt(int i) => _entries[i].Ticks;
+    public long TicksAt(int i) => _entries[_head + i].Ticks;
 
     /// <summary>
     /// Adds one alert at the end: packed, or kept as the object itself when <paramref name="pack"/> is false (few
@@ -111,14 +115,15 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
     /// </summary>
     public int Compare(int i, NormalizedAlert alert)
     {
-        var c = _entries[i].Ticks.CompareTo(alert.Time.UtcTicks);
-        return c != 0 ? c : CompareIds(IdAt(_entries[i]), View(alert.Id));
+        var e = _entries[_head + i];
+        var c = e.Ticks.CompareTo(alert.Time.UtcTicks);
+        return c != 0 ? c : CompareIds(IdAt(e), View(alert.Id));
     }
 
     /// <summary>The id of held alert <paramref name="i"/>.</summary>
     public string IdOf(int i)
     {
-        var e = _entries[i];
+        var e = _entries[_head + i];
         return e.Page == Held ? _held![e.Offset]!.Id : new Reader(PageOf(e), e.Offset, strings).String()!;
     }
 
@@ -126,7 +131,7 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
     public bool ContainsId(string id)
     {
         var view = View(id);
-        foreach (var e in _entries)
+        foreach (var e in CollectionsMarshal.AsSpan(_entries)[_head..])
         {
             if (CompareIds(IdAt(e), view) == 0)
             {
@@ -138,7 +143,7 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
     }
 
     /// <summary>Sorts the held alerts into <see cref="SequenceBuilder.Order"/>.</summary>
-    public void Sort() => CollectionsMarshal.AsSpan(_entries).Sort((a, b) =>
+    public void Sort() => CollectionsMarshal.AsSpan(_entries)[_head..].Sort((a, b) =>
     {
         var c = a.Ticks.CompareTo(b.Ticks);
         return c != 0 ? c : CompareIds(IdAt(a), IdAt(b));
@@ -151,7 +156,7 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
         var previous = default(Inlined);
         for (var i = from; i < to; i++)
         {
-            var e = _entries[i];
+            var e = _entries[_head + i];
             result.Add(e.Page == Held ? _held![e.Offset]! : Unpack(key, e, ref previous));
         }
 
@@ -175,6 +180,7 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
         _live.TrimExcess();
         _entries.Clear();
         _entries.TrimExcess();
+        _head = 0;
         _firstPage = 0;
         _used = 0;
         _held = null;
@@ -190,7 +196,7 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
             return;
         }
 
-        if (count == _entries.Count)
+        if (count == Count)
         {
             Release();
             return;
@@ -201,7 +207,7 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
         var last = _firstPage + _pageList.Count - 1;
         for (var i = 0; i < count; i++)
         {
-            var e = _entries[i];
+            var e = _entries[_head + i];
             if (e.Page == Held)
             {
                 _held![e.Offset] = null;
@@ -221,7 +227,13 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
             }
         }
 
-        _entries.RemoveRange(0, count);
+        _head += count;
+        if (_head >= 64 && _head * 2 >= _entries.Count)
+        {
+            _entries.RemoveRange(0, _head);
+            _head = 0;
+        }
+
         var free = 0;
         while (free < _pageList.Count - 1 && _pageList[free] is null)
         {

@@ -286,4 +286,51 @@ public class PackedAlertsTests
         Assert.Same(back[0].SessionName, back[1].SessionName);
         Assert.NotSame(back[0].Id, back[1].Id);
     }
+
+    [Fact]
+    public void Operations_RandomAddsSortsAndRemovals_MatchAPlainList()
+    {
+        // Model-based: packed or held adds in random time order, sorts and removals of the first few, against a list.
+        var random = new Random(11);
+        var pages = new PackedPages();
+        var packed = new PackedAlerts(new PackedStrings(), pages);
+        var model = new List<NormalizedAlert>();
+        for (var step = 0; step < 4000; step++)
+        {
+            var op = random.Next(10);
+            if (op < 6)
+            {
+                var id = "id" + step.ToString(CultureInfo.InvariantCulture);
+                var a = random.Next(3) == 0 ? Sparse(id, random.Next(0, 500)) : Full(id, random.Next(0, 500));
+                packed.Add(a, pack: random.Next(4) != 0);
+                model.Add(a);
+            }
+            else if (op < 8)
+            {
+                packed.Sort();
+                model.Sort(SequenceBuilder.Order);
+            }
+            else if (model.Count > 0)
+            {
+                var k = random.Next(1, Math.Min(model.Count, 40) + 1);
+                var removed = model[k - 1].Id;
+                packed.RemoveFirst(k);
+                model.RemoveRange(0, k);
+                Assert.False(packed.ContainsId(removed));
+            }
+
+            Assert.Equal(model.Count, packed.Count);
+            if (step % 250 == 0 && model.Count > 0)
+            {
+                Assert.Equal(model, packed.Unpack(Key, 0, packed.Count));
+                var i = random.Next(model.Count);
+                Assert.Equal(model[i].Id, packed.IdOf(i));
+                Assert.Equal(model[i].Time.UtcTicks, packed.TicksAt(i));
+                Assert.Equal(0, packed.Compare(i, model[i]));
+                Assert.True(packed.ContainsId(model[i].Id));
+            }
+        }
+
+        Assert.Equal(model, packed.Unpack(Key, 0, packed.Count));
+    }
 }

@@ -36,7 +36,7 @@ public sealed class Sequencer
     private long _buffered;
 
     public Sequencer(SequencerOptions? options = null)
-        : this(options, DefaultPackAbove)
+        : this(options, options?.PackHeldAlerts == false ? int.MaxValue : DefaultPackAbove)
     {
     }
 

@@ -15,6 +15,13 @@ public sealed record SequencerOptions
     /// <summary>How long a closed session can still be re-opened by a late event.</summary>
     public TimeSpan ReopenHorizon { get; init; } = SequencerDefaults.ReopenHorizon;
 
+    /// <summary>
+    /// Whether held alerts are packed once the sequencer holds many (default true: a batch run holds a day of alerts
+    /// nobody else keeps). False when the caller keeps the same alert objects alive itself (the host's streaming
+    /// sessions), where packing would only cost time.
+    /// </summary>
+    public bool PackHeldAlerts { get; init; } = true;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid option.</summary>
     public SequencerOptions Validate()
     {

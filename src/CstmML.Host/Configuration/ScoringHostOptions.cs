@@ -53,7 +53,8 @@ public sealed class ScoringHostOptions
     public TimeSpan RescoreInterval { get; set; } = ScoringHostDefaults.RescoreInterval;
 
     /// <summary>The sequencer options of the streaming sessions.</summary>
-    internal SequencerOptions StreamSequencer => new() { MaxGap = MaxGap, MaxSpan = MaxSpan, Lateness = Lateness, ReopenHorizon = ReopenHorizon };
+    // The streaming sessions keep their open alerts as objects (TenantSessions), so the sequencer does not pack its own.
+    internal SequencerOptions StreamSequencer => new() { MaxGap = MaxGap, MaxSpan = MaxSpan, Lateness = Lateness, ReopenHorizon = ReopenHorizon, PackHeldAlerts = false };
 
     /// <summary>The sequencer options of stateless scoring (batch lateness).</summary>
     internal SequencerOptions BatchSequencer => new() { MaxGap = MaxGap, MaxSpan = MaxSpan, Lateness = ScoringHostDefaults.BatchLateness };

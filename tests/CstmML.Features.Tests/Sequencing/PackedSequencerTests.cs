@@ -47,4 +47,35 @@ public class PackedSequencerTests : SequencerTests
             Assert.Equal(objects[i].Item3, mixed[i].Item3);
         }
     }
+
+    [Fact]
+    public void PackHeldAlertsOff_ManyHeldAlerts_SameUpdatesAndTheAddedInstances()
+    {
+        // 6,000 alerts held at once (above the packing threshold), over 50 principals, one flush at the end.
+        var alerts = Enumerable.Range(0, 6000)
+            .Select(i => Alert().Id("a" + i).At(TimeSpan.FromSeconds(i)).Principal("p" + (i % 50)).Build())
+            .ToArray();
+        var options = new SequencerOptions { Lateness = TimeSpan.FromDays(1) };
+
+        static List<SequenceUpdate> Run(Sequencer s, IEnumerable<NormalizedAlert> input)
+        {
+            var all = new List<SequenceUpdate>();
+            foreach (var a in input)
+            {
+                all.AddRange(s.Add(a));
+            }
+
+            all.AddRange(s.Flush());
+            return all;
+        }
+
+        var packed = Run(new Sequencer(options), alerts);
+        var objects = Run(new Sequencer(options with { PackHeldAlerts = false }), alerts);
+
+        Assert.Equal(packed.Select(u => u.Sequence.SequenceId), objects.Select(u => u.Sequence.SequenceId));
+        Assert.Equal(packed.SelectMany(u => u.Sequence.Alerts), objects.SelectMany(u => u.Sequence.Alerts));
+        var byId = alerts.ToDictionary(a => a.Id);
+        Assert.All(objects.SelectMany(u => u.Sequence.Alerts), a => Assert.Same(byId[a.Id], a));
+        Assert.Contains(packed.SelectMany(u => u.Sequence.Alerts), a => !ReferenceEquals(byId[a.Id], a));
+    }
 }

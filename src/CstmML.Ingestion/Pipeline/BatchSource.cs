@@ -144,13 +144,14 @@ internal sealed class BatchSource
         yield return batch;
     }
 
-    // The whole file when it is small enough to hand to a worker; null (read the usual way, which reports any error) otherwise.
+    // The whole file when it is small enough to hand to a worker; null (read the usual way, which reports any error)
+    // otherwise. Only files with a size: pipes and devices report 0 and are streamed as before (a device may never end).
     private byte[]? ReadSmall(string file)
     {
         try
         {
             var info = new FileInfo(file);
-            return info.Exists && info.Length <= _deferFileBytes ? File.ReadAllBytes(file) : null;
+            return info.Exists && info.Length > 0 && info.Length <= _deferFileBytes ? File.ReadAllBytes(file) : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -36,10 +36,11 @@ public static class PipelineDefaults
     public const int DeferFileBytes = 1024 * 1024;
 
     /// <summary>
-    /// 16 MiB: the record bytes a worker holds for one such file (a batch of its own); a file that decompresses to more
-    /// (a high-ratio gzip) is read again by the consumer, streaming, so memory stays bounded and the output the same.
+    /// 4 MiB: the record bytes a worker holds for one such file (a batch of its own; up to 6 batches per worker are in
+    /// flight); a file that decompresses to more (a busy account's log file, a high-ratio gzip) is read again by the
+    /// consumer, streaming, so memory stays bounded and the output the same.
     /// </summary>
-    public const int DeferredRecordBytes = 16 * 1024 * 1024;
+    public const int DeferredRecordBytes = 4 * 1024 * 1024;
 
     /// <summary>At most this many distinct notes are kept; the rest are counted under one overflow note.</summary>
     public const int MaxDistinctNotes = 1000;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using CstmML.Core.Sequences;
-using CstmML.Features.Velocity;
 using CstmML.Host.Streaming;
 using CstmML.Playbooks.Matching;
 using CstmML.Scoring;
@@ -25,23 +24,7 @@ internal sealed class PlaybookScorer(PlaybookEngine playbooks, int pointsPerAler
 
     public IReadOnlyList<ScoringResult> Score(IReadOnlyList<AlertSequence> sequences, ScoringContext? context = null, CancellationToken cancellationToken = default)
     {
-        var results = sequences.Select(s => new ScoringResult
-        {
-            SequenceId = s.SequenceId,
-            Account = s.Account,
-            Principal = s.Principal,
-            PrincipalType = s.PrincipalType,
-            Start = s.Start,
-            End = s.End,
-            AlertCount = s.Alerts.Count,
-            Techniques = s.Techniques,
-            TacticChain = s.TacticChain,
-            AlertIds = [.. s.Alerts.Select(a => a.Id)],
-            Velocity = VelocityProfile.From(s),
-            Playbooks = playbooks.Match(s),
-            Risk = new RiskResult(Math.Min(100, pointsPerAlert * s.Alerts.Count), [new RiskReason("alerts", pointsPerAlert * s.Alerts.Count, "alert count")]),
-            Model = Model,
-        }).ToArray();
+        var results = sequences.Select(s => FakeResult.Of(s, Model, pointsPerAlert, playbooks.Match(s))).ToArray();
         foreach (var r in results)
         {
             _results.Enqueue(r);

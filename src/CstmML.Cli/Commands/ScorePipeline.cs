@@ -15,10 +15,16 @@ namespace CstmML.Cli.Commands;
 /// identical single- or multi-threaded. Memory: the sequencer's open sessions (its lateness of event time)
 /// plus at most <c>2 × workers</c> batches in flight.
 /// </summary>
-internal sealed class ScorePipeline(ISequenceScorer scorer, SequencerOptions sequencing, int workers, ScoringContext? context = null)
+internal sealed class ScorePipeline(ISequenceScorer scorer, SequencerOptions sequencing, int workers, ScoringContext? context = null, int batchSize = ScorePipeline.BatchSize)
 {
     /// <summary>Sequences per scoring batch (one ONNX run each).</summary>
-    public const int BatchSize = 256;
+    /// <remarks>
+    /// Small on purpose: a batch's sequences hold their unpacked alerts until it is scored, and with 256 a batch filled
+    /// slowly enough to outlive several collections, so its alerts were promoted and died in generation 2 (on 3 M
+    /// normalized alerts: 10 MB promoted per ephemeral collection against 2 MB with 32, and more full collections;
+    /// docs/performance/scoring.md). Results do not depend on it (tested).
+    /// </remarks>
+    public const int BatchSize = 32;
 
     /// <summary>Sequences emitted by the sequencer (first emissions and revisions).</summary>
     public long Sequences { get; private set; }
@@ -71,7 +77,7 @@ internal sealed class ScorePipeline(ISequenceScorer scorer, SequencerOptions seq
             },
             CancellationToken.None);
         var sequencer = new Sequencer(sequencing);
-        var pending = new List<AlertSequence>(BatchSize);
+        var pending = new List<AlertSequence>(batchSize);
         try
         {
             foreach (var alert in alerts)
@@ -123,7 +129,7 @@ internal sealed class ScorePipeline(ISequenceScorer scorer, SequencerOptions seq
             }
 
             pending.Add(u.Sequence);
-            if (pending.Count == BatchSize)
+            if (pending.Count == batchSize)
             {
                 Post(pending, work, order, writer, token);
             }

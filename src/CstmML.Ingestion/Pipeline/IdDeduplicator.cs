@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 
 namespace CstmML.Ingestion.Pipeline;
@@ -68,6 +69,12 @@ public sealed class IdDeduplicator
 
     /// <summary>Ids currently remembered.</summary>
     public int Count => _count;
+
+    /// <summary>Times the arena was compacted in place (for tests).</summary>
+    internal int ArenaCompactions { get; private set; }
+
+    /// <summary>Times the ids moved to a new, larger arena (for tests).</summary>
+    internal int ArenaGrowths { get; private set; }
 
     /// <summary>True when <paramref name="id"/> was seen within the window (the record should be dropped); otherwise remembers it.</summary>
     public bool IsDuplicate(string id, DateTimeOffset time)
@@ -188,27 +195,39 @@ public sealed class IdDeduplicator
         _count--;
     }
 
-    // Appends the id's characters; when the arena is full, the live ids move to a new arena twice their size
-    // (forgotten ids leave gaps), so each character is copied a bounded number of times on average.
+    // Appends the id's characters. When the arena is full, the live ids are moved to its start in place if they fill
+    // at most two thirds of it (forgotten ids leave gaps), else to a new arena twice their size: so each character is
+    // copied a bounded number of times on average, and a steady window (about half the arena live each time it fills)
+    // reuses one arena instead of allocating a large object, whose every allocation counts toward a full collection.
     private int Store(string id)
     {
         if (_arenaUsed + id.Length > _arena.Length)
         {
-            var fresh = new char[Math.Max(InitialArenaChars, (int)Math.Min(Array.MaxLength, (_arenaLive + id.Length) * 2))];
-            var used = 0;
-            for (var i = 0; i < _entriesUsed; i++)
+            var needed = _arenaLive + id.Length;
+            if (needed * 3 <= (long)_arena.Length * 2)
             {
-                ref var e = ref _entries[i];
-                if (e.Length >= 0)
-                {
-                    _arena.AsSpan(e.Offset, e.Length).CopyTo(fresh.AsSpan(used));
-                    e.Offset = used;
-                    used += e.Length;
-                }
+                CompactInPlace();
+                ArenaCompactions++;
             }
+            else
+            {
+                ArenaGrowths++;
+                var fresh = new char[Math.Max(InitialArenaChars, (int)Math.Min(Array.MaxLength, needed * 2))];
+                var used = 0;
+                for (var i = 0; i < _entriesUsed; i++)
+                {
+                    ref var e = ref _entries[i];
+                    if (e.Length >= 0)
+                    {
+                        _arena.AsSpan(e.Offset, e.Length).CopyTo(fresh.AsSpan(used));
+                        e.Offset = used;
+                        used += e.Length;
+                    }
+                }
 
-            _arena = fresh;
-            _arenaUsed = used;
+                _arena = fresh;
+                _arenaUsed = used;
+            }
         }
 
         var offset = _arenaUsed;
@@ -216,6 +235,46 @@ public sealed class IdDeduplicator
         _arenaUsed += id.Length;
         _arenaLive += id.Length;
         return offset;
+    }
+
+    // Moves the live ids to the start of the arena in the order they lie in it, so no id overwrites one not yet moved.
+    private void CompactInPlace()
+    {
+        var offsets = ArrayPool<int>.Shared.Rent(_count);
+        var indexes = ArrayPool<int>.Shared.Rent(_count);
+        try
+        {
+            var live = 0;
+            for (var i = 0; i < _entriesUsed; i++)
+            {
+                if (_entries[i].Length >= 0)
+                {
+                    offsets[live] = _entries[i].Offset;
+                    indexes[live++] = i;
+                }
+            }
+
+            Array.Sort(offsets, indexes, 0, live);
+            var used = 0;
+            for (var k = 0; k < live; k++)
+            {
+                ref var e = ref _entries[indexes[k]];
+                if (e.Offset != used)
+                {
+                    _arena.AsSpan(e.Offset, e.Length).CopyTo(_arena.AsSpan(used));
+                    e.Offset = used;
+                }
+
+                used += e.Length;
+            }
+
+            _arenaUsed = used;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(offsets);
+            ArrayPool<int>.Shared.Return(indexes);
+        }
     }
 
     private void Grow()

@@ -96,5 +96,34 @@ public class IdDeduplicatorTests
 
         // The mix must exercise both answers, or the comparison proves little.
         Assert.InRange(duplicates, 1000, 199_000);
+        Assert.True(fast.ArenaGrowths > 0);
+    }
+
+    [Fact]
+    public void IsDuplicate_SteadyWindowOfNewIds_CompactsTheArenaInPlaceAndStillAgrees()
+    {
+        // A sliding window of new ids: the live ids stay few while the arena fills again and again, so it is compacted
+        // in place (not reallocated); ids of every length then must still be found exactly.
+        var window = TimeSpan.FromMinutes(10);
+        var fast = new IdDeduplicator(window, minRemembered: 100);
+        var reference = new ReferenceIdDeduplicator(window, 100);
+        var random = new Random(11);
+        for (var i = 0; i < 100_000; i++)
+        {
+            // Mostly new ids, some repeats of recent ones (caught) and of long-gone ones (forgotten, passes again).
+            var n = random.Next(10) switch
+            {
+                0 => Math.Max(0, i - random.Next(1, 50)),
+                1 => Math.Max(0, i - random.Next(5_000, 20_000)),
+                _ => i,
+            };
+            var id = new string('k', n % 41) + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var t = T0.AddSeconds(i);
+            Assert.Equal(reference.IsDuplicate(id, t), fast.IsDuplicate(id, t));
+            Assert.Equal(reference.Count, fast.Count);
+        }
+
+        Assert.True(fast.ArenaCompactions >= 10, $"{fast.ArenaCompactions} in-place compactions");
+        Assert.InRange(fast.ArenaGrowths, 1, 12);
     }
 }

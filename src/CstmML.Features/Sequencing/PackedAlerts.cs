@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
 using CstmML.Core.Alerts;
@@ -43,6 +44,9 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
     // Alerts kept as objects (Add with pack: false), by entry Offset; and list triples the shared table had no room for.
     private List<NormalizedAlert?>? _held;
     private int _heldLive;
+
+    // Records of entries taken out by Detach that still occupy their pages (until ReleaseDetached or Reattach).
+    private int _detached;
     private List<MappedLists>? _overflow;
 
     /// <summary>Alerts held.</summary>
@@ -121,17 +125,19 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
     }
 
     /// <summary>The id of held alert <paramref name="i"/>.</summary>
-    public string IdOf(int i)
-    {
-        var e = _entries[_head + i];
-        return e.Page == Held ? _held![e.Offset]!.Id : new Reader(PageOf(e), e.Offset, strings).String()!;
-    }
+    public string IdOf(int i) => IdOf(_entries[_head + i]);
+
+    /// <summary>The id of detached alert <paramref name="e"/> (<see cref="Detach"/>).</summary>
+    public string IdOf(in Entry e) => e.Page == Held ? _held![e.Offset]!.Id : new Reader(PageOf(e), e.Offset, strings).String()!;
 
     /// <summary>Whether an alert with id <paramref name="id"/> is held (a linear scan: for the rare duplicate check).</summary>
-    public bool ContainsId(string id)
+    public bool ContainsId(string id) => ContainsId(id, CollectionsMarshal.AsSpan(_entries)[_head..]);
+
+    /// <summary>Whether one of the detached <paramref name="entries"/> has id <paramref name="id"/> (a linear scan).</summary>
+    public bool ContainsId(string id, ReadOnlySpan<Entry> entries)
     {
         var view = View(id);
-        foreach (var e in CollectionsMarshal.AsSpan(_entries)[_head..])
+        foreach (var e in entries)
         {
             if (CompareIds(IdAt(e), view) == 0)
             {
@@ -140,6 +146,38 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
         }
 
         return false;
+    }
+
+    /// <summary><see cref="IdHash(ReadOnlySpan{char})"/> of the id of detached alert <paramref name="e"/>, without making the id string.</summary>
+    public ulong IdHash(in Entry e)
+    {
+        var id = IdAt(e);
+        if (!id.Narrow)
+        {
+            return XxHash3.HashToUInt64(id.Units);
+        }
+
+        // Hashed as UTF-16, like the string the alert was added with.
+        Span<char> wide = id.Units.Length <= 256 ? stackalloc char[id.Units.Length] : new char[id.Units.Length];
+        Encoding.Latin1.GetChars(id.Units, wide);
+        return IdHash(wide);
+    }
+
+    /// <summary>The 64-bit hash the sequencer keeps held ids as: XxHash3 of the UTF-16 code units.</summary>
+    public static ulong IdHash(ReadOnlySpan<char> id) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id));
+
+    /// <summary>Whether every one of <paramref name="entries"/> is packed (none was added as an object).</summary>
+    public static bool AllPacked(ReadOnlySpan<Entry> entries)
+    {
+        foreach (var e in entries)
+        {
+            if (e.Page == Held)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Sorts the held alerts into <see cref="SequenceBuilder.Order"/>.</summary>
@@ -185,18 +223,65 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
         _used = 0;
         _held = null;
         _heldLive = 0;
+        _detached = 0;
         _overflow = null;
     }
 
     /// <summary>Drops the first <paramref name="count"/> alerts; a page none of the others uses goes back to the pool.</summary>
-    public void RemoveFirst(int count)
+    public void RemoveFirst(int count) => Remove(count, null);
+
+    /// <summary>
+    /// Removes the first <paramref name="count"/> alerts like <see cref="RemoveFirst"/> and returns their entries; a packed
+    /// alert's record stays in its page until <see cref="ReleaseDetached"/> or <see cref="Reattach"/>. So an emitted
+    /// session kept for re-opening is held as these entries (no references), not as alert objects that would outlive
+    /// collections. Alerts added as objects are dropped at once: their returned entries are stale (see <see cref="AllPacked"/>).
+    /// </summary>
+    public Entry[] Detach(int count)
+    {
+        var taken = CollectionsMarshal.AsSpan(_entries).Slice(_head, count).ToArray();
+        Remove(count, taken);
+        return taken;
+    }
+
+    /// <summary>Frees the records of <paramref name="entries"/> from <see cref="Detach"/>; a page none of the others uses goes back to the pool.</summary>
+    public void ReleaseDetached(ReadOnlySpan<Entry> entries)
+    {
+        var last = _firstPage + _pageList.Count - 1;
+        foreach (var e in entries)
+        {
+            if (e.Page != Held)
+            {
+                _detached--;
+                FreeRecord(e, last);
+            }
+        }
+
+        TrimFreePages();
+    }
+
+    /// <summary>Puts detached packed <paramref name="entries"/> back at the end (a re-opened session); sort afterwards.</summary>
+    public void Reattach(ReadOnlySpan<Entry> entries)
+    {
+        foreach (var e in entries)
+        {
+            if (e.Page == Held)
+            {
+                throw new InvalidOperationException("Only packed entries can be put back.");
+            }
+
+            _entries.Add(e);
+            _detached--;
+        }
+    }
+
+    private void Remove(int count, Entry[]? detach)
     {
         if (count == 0)
         {
             return;
         }
 
-        if (count == Count)
+        if (detach is null && count == Count && _detached == 0)
         {
             Release();
             return;
@@ -219,11 +304,13 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
                 continue;
             }
 
-            var p = e.Page - _firstPage;
-            if (--_live[p] == 0 && e.Page != last)
+            if (detach is not null)
             {
-                _pages.Return(_pageList[p]!);
-                _pageList[p] = null;
+                _detached++;
+            }
+            else
+            {
+                FreeRecord(e, last);
             }
         }
 
@@ -234,6 +321,26 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
             _head = 0;
         }
 
+        TrimFreePages();
+        if (_heldLive == 0 && _held is { Count: > 0 })
+        {
+            _held.Clear();
+        }
+    }
+
+    // One record fewer in its page; the page goes back to the pool once empty, unless it is the one being written.
+    private void FreeRecord(in Entry e, int last)
+    {
+        var p = e.Page - _firstPage;
+        if (--_live[p] == 0 && e.Page != last)
+        {
+            _pages.Return(_pageList[p]!);
+            _pageList[p] = null;
+        }
+    }
+
+    private void TrimFreePages()
+    {
         var free = 0;
         while (free < _pageList.Count - 1 && _pageList[free] is null)
         {
@@ -243,10 +350,6 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
         _pageList.RemoveRange(0, free);
         _live.RemoveRange(0, free);
         _firstPage += free;
-        if (_heldLive == 0 && _held is { Count: > 0 })
-        {
-            _held.Clear();
-        }
     }
 
     // Copies one record into the current page, or a new one when it does not fit: returns its page number and offset.
@@ -380,8 +483,11 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
 
     private static IdView View(string id) => new(MemoryMarshal.AsBytes(id.AsSpan()), false);
 
-    // Page -1 (Held): the alert object is _held[Offset]. Lists: the code of the technique, tactic and mapping lists.
-    private readonly record struct Entry(long Ticks, int Page, int Offset, int Lists);
+    /// <summary>
+    /// One held alert: its event time, and where its record is (page number and offset; page -1: the alert object is
+    /// _held[Offset]); Lists: the code of its technique, tactic and mapping lists.
+    /// </summary>
+    internal readonly record struct Entry(long Ticks, int Page, int Offset, int Lists);
 
     // The inline strings of the alert unpacked before, reused when the next one repeats them.
     private readonly record struct Inlined(string? SessionName, string? SourceIp, string? AccessKeyId);

@@ -1,6 +1,6 @@
-using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using CstmML.Core.Alerts;
+using CstmML.Core.Sequences;
 
 namespace CstmML.Features.Sequencing;
 
@@ -150,7 +150,7 @@ public sealed class Sequencer
         });
         foreach (var f in sessions)
         {
-            var update = Emit(f.Key, f.State, f.State.Buffer.Unpack(f.Key, f.From, f.To), retain: false);
+            var update = Emit(f.Key, f.State, f.State.Buffer.Unpack(f.Key, f.From, f.To));
             if (--f.State.Unflushed == 0)
             {
                 // The key's last session is out: its packed buffer goes now, not at the end of the whole flush.
@@ -174,15 +174,27 @@ public sealed class Sequencer
             if (time >= s.Start - _options.MaxGap && time <= s.End + _options.MaxGap)
             {
                 state.Retained.RemoveAt(i);
-                foreach (var a in s.Alerts)
+                if (s.Entries is { } entries)
                 {
-                    state.Buffer.Add(a, pack: _buffered >= _packAbove);
-                    state.ReopenedFrom[a.Id] = s.SequenceId;
+                    // Packed records never left their pages: the entries go back as they are.
+                    state.Buffer.Reattach(entries);
+                    foreach (var e in entries)
+                    {
+                        state.ReopenedFrom[state.Buffer.IdOf(e)] = s.SequenceId;
+                    }
+                }
+                else
+                {
+                    foreach (var a in s.Alerts!)
+                    {
+                        state.Buffer.Add(a, pack: _buffered >= _packAbove);
+                        state.ReopenedFrom[a.Id] = s.SequenceId;
+                    }
                 }
 
                 state.Unsorted = true;
 
-                _buffered += s.Alerts.Count;
+                _buffered += s.Count;
                 _reopened++;
             }
         }
@@ -221,6 +233,7 @@ public sealed class Sequencer
 
         var consumed = 0;
         DateTimeOffset? nextCheck = null;
+        List<(int From, int To, List<NormalizedAlert> Alerts, AlertSequence Sequence)>? emitted = null;
         while (consumed < state.Buffer.Count)
         {
             var end = SessionEnd(state.Buffer, consumed);
@@ -234,11 +247,32 @@ public sealed class Sequencer
             }
 
             var alerts = state.Buffer.Unpack(key, consumed, end);
-            results.Add(Emit(key, state, alerts, retain: true));
+            var update = Emit(key, state, alerts);
+            results.Add(update);
+            (emitted ??= []).Add((consumed, end, alerts, update.Sequence));
             consumed = end;
         }
 
-        state.Buffer.RemoveFirst(consumed);
+        // Emitted sessions are retained for re-opening as their packed entries (their records stay in their pages), so
+        // the alert objects just made die with the scoring of the session instead of being held for the horizon.
+        if (emitted is not null)
+        {
+            var taken = state.Buffer.Detach(consumed);
+            foreach (var (from, to, alerts, sequence) in emitted)
+            {
+                var entries = taken.AsSpan(from, to - from);
+                if (PackedAlerts.AllPacked(entries))
+                {
+                    state.Retained.Add(new RetainedSession(sequence.SequenceId, sequence.Start, sequence.End, null, entries.ToArray()));
+                }
+                else
+                {
+                    state.Buffer.ReleaseDetached(entries);
+                    state.Retained.Add(new RetainedSession(sequence.SequenceId, sequence.Start, sequence.End, alerts, null));
+                }
+            }
+        }
+
         _buffered -= consumed;
 
         // Retained sessions past the re-open horizon are released, with their ids.
@@ -248,11 +282,7 @@ public sealed class Sequencer
             if (wm > s.End + _options.MaxGap + _options.ReopenHorizon)
             {
                 state.Retained.RemoveAt(i);
-                foreach (var a in s.Alerts)
-                {
-                    state.RemoveId(a.Id);
-                    state.LateIds.Remove(a.Id);
-                }
+                state.Forget(s);
             }
         }
 
@@ -273,7 +303,7 @@ public sealed class Sequencer
         }
     }
 
-    private SequenceUpdate Emit(SequenceKey key, KeyState state, List<NormalizedAlert> alerts, bool retain)
+    private SequenceUpdate Emit(SequenceKey key, KeyState state, List<NormalizedAlert> alerts)
     {
         var sequence = SequenceBuilder.Build(key, alerts);
         List<string>? replaces = null;
@@ -289,11 +319,6 @@ public sealed class Sequencer
             {
                 late++;
             }
-        }
-
-        if (retain)
-        {
-            state.Retained.Add(new RetainedSession(sequence.SequenceId, sequence.Start, sequence.End, alerts));
         }
 
         _emitted++;
@@ -338,7 +363,11 @@ public sealed class Sequencer
 
     private sealed record FlushedSession(SequenceKey Key, KeyState State, int From, int To, long Start, string SequenceId);
 
-    private sealed record RetainedSession(string SequenceId, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<NormalizedAlert> Alerts);
+    // An emitted session kept for re-opening: as its packed entries, or (when some of its alerts were held as objects) the alerts.
+    private sealed record RetainedSession(string SequenceId, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<NormalizedAlert>? Alerts, PackedAlerts.Entry[]? Entries)
+    {
+        public int Count => Entries?.Length ?? Alerts!.Count;
+    }
 
     private sealed class KeyState(PackedStrings strings, PackedPages pages)
     {
@@ -380,11 +409,39 @@ public sealed class Sequencer
             return true;
         }
 
-        /// <summary>Forgets one held alert with id <paramref name="id"/>.</summary>
-        public void RemoveId(string id)
+        /// <summary>Forgets a released retained session: its ids, and its records' place in the pages.</summary>
+        public void Forget(RetainedSession s)
         {
-            _confirmed?.Remove(id);
-            var hash = Hash(id);
+            if (s.Alerts is { } alerts)
+            {
+                foreach (var a in alerts)
+                {
+                    _confirmed?.Remove(a.Id);
+                    LateIds.Remove(a.Id);
+                    RemoveHash(Hash(a.Id));
+                }
+
+                return;
+            }
+
+            foreach (var e in s.Entries!)
+            {
+                // The id string is made only when one of the rare sets may hold it.
+                if (_confirmed is { Count: > 0 } || LateIds.Count > 0)
+                {
+                    var id = Buffer.IdOf(e);
+                    _confirmed?.Remove(id);
+                    LateIds.Remove(id);
+                }
+
+                RemoveHash(Buffer.IdHash(e));
+            }
+
+            Buffer.ReleaseDetached(s.Entries);
+        }
+
+        private void RemoveHash(ulong hash)
+        {
             if (_ids.TryGetValue(hash, out var count))
             {
                 if (count <= 1)
@@ -398,7 +455,7 @@ public sealed class Sequencer
             }
         }
 
-        private static ulong Hash(string id) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.AsSpan()));
+        private static ulong Hash(string id) => PackedAlerts.IdHash(id);
 
         private bool Holds(string id)
         {
@@ -409,12 +466,9 @@ public sealed class Sequencer
 
             foreach (var s in Retained)
             {
-                foreach (var a in s.Alerts)
+                if (s.Entries is { } entries ? Buffer.ContainsId(id, entries) : s.Alerts!.Any(a => string.Equals(a.Id, id, StringComparison.Ordinal)))
                 {
-                    if (string.Equals(a.Id, id, StringComparison.Ordinal))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 

@@ -333,4 +333,138 @@ public class PackedAlertsTests
 
         Assert.Equal(model, packed.Unpack(Key, 0, packed.Count));
     }
+
+    [Fact]
+    public void Detach_RecordsStayUntilReleased_ThenTheirPagesGoBack()
+    {
+        var pages = new PackedPages();
+        var packed = new PackedAlerts(new PackedStrings(), pages);
+        var alerts = Enumerable.Range(0, 600).Select(i => Full("id" + i.ToString("D4", CultureInfo.InvariantCulture), i)).ToArray();
+        foreach (var a in alerts)
+        {
+            packed.Add(a);
+        }
+
+        // Detached entries keep their pages: nothing is freed, and their ids, hashes and containment still read.
+        var taken = packed.Detach(500);
+        Assert.Equal(100, packed.Count);
+        Assert.Equal(0, pages.Free);
+        Assert.Equal(alerts[..500].Select(a => a.Id), taken.Select(e => packed.IdOf(e)));
+        Assert.Equal(PackedAlerts.IdHash(alerts[7].Id), packed.IdHash(taken[7]));
+        Assert.True(packed.ContainsId(alerts[499].Id, taken));
+        Assert.False(packed.ContainsId(alerts[499].Id));
+        Assert.True(PackedAlerts.AllPacked(taken));
+
+        // Released: the pages only they used go back; the alerts still held are intact.
+        packed.ReleaseDetached(taken);
+        Assert.True(pages.Free >= 2, $"{pages.Free} pages freed");
+        Assert.Equal(alerts[500..], packed.Unpack(Key, 0, packed.Count));
+    }
+
+    [Fact]
+    public void Reattach_DetachedSession_UnpacksEqualAfterASort()
+    {
+        var packed = new PackedAlerts(new PackedStrings());
+        var alerts = Enumerable.Range(0, 30).Select(i => i % 2 == 0 ? Full("a" + i, i) : Sparse("b" + i, i)).ToArray();
+        foreach (var a in alerts)
+        {
+            packed.Add(a);
+        }
+
+        var taken = packed.Detach(10);
+        var late = Full("late", 2.5);
+        packed.Add(late);
+        packed.Reattach(taken);
+        packed.Sort();
+
+        var expected = alerts.Append(late).ToList();
+        expected.Sort(SequenceBuilder.Order);
+        Assert.Equal(expected, packed.Unpack(Key, 0, packed.Count));
+    }
+
+    [Fact]
+    public void Detach_AlertsHeldAsObjects_AreNotPackedAndCannotBePutBack()
+    {
+        var packed = new PackedAlerts(new PackedStrings());
+        packed.Add(Full("x1", 1), pack: false);
+        packed.Add(Full("x2", 2));
+
+        var taken = packed.Detach(2);
+
+        Assert.False(PackedAlerts.AllPacked(taken));
+        Assert.True(PackedAlerts.AllPacked(taken.AsSpan(1)));
+        Assert.Throws<InvalidOperationException>(() => packed.Reattach(taken));
+    }
+
+    [Fact]
+    public void Operations_RandomAddsDetachesReleasesAndReattaches_MatchAPlainList()
+    {
+        // Model-based: held and detached alerts against lists, with every page released in the end.
+        var random = new Random(5);
+        var pages = new PackedPages();
+        var packed = new PackedAlerts(new PackedStrings(), pages);
+        var model = new List<NormalizedAlert>();
+        var detached = new List<(PackedAlerts.Entry[] Entries, List<NormalizedAlert> Alerts)>();
+        for (var step = 0; step < 3000; step++)
+        {
+            var op = random.Next(10);
+            if (op < 5)
+            {
+                var a = (random.Next(3) == 0 ? Sparse : (Func<string, double, NormalizedAlert>)Full)("id" + step.ToString(CultureInfo.InvariantCulture), random.Next(0, 500));
+                packed.Add(a);
+                model.Add(a);
+            }
+            else if (op < 7 && model.Count > 0)
+            {
+                var k = random.Next(1, Math.Min(model.Count, 30) + 1);
+                detached.Add((packed.Detach(k), model[..k]));
+                model.RemoveRange(0, k);
+            }
+            else if (op < 8 && detached.Count > 0)
+            {
+                var i = random.Next(detached.Count);
+                var (entries, alerts) = detached[i];
+                detached.RemoveAt(i);
+                Assert.Equal(alerts.Select(a => a.Id), entries.Select(e => packed.IdOf(e)));
+                packed.ReleaseDetached(entries);
+            }
+            else if (op < 9 && detached.Count > 0)
+            {
+                var i = random.Next(detached.Count);
+                var (entries, alerts) = detached[i];
+                detached.RemoveAt(i);
+                packed.Reattach(entries);
+                model.AddRange(alerts);
+            }
+            else
+            {
+                packed.Sort();
+                model.Sort(SequenceBuilder.Order);
+            }
+
+            Assert.Equal(model.Count, packed.Count);
+            if (step % 200 == 0)
+            {
+                packed.Sort();
+                model.Sort(SequenceBuilder.Order);
+                Assert.Equal(model, packed.Unpack(Key, 0, packed.Count));
+                foreach (var (entries, alerts) in detached)
+                {
+                    Assert.True(packed.ContainsId(alerts[^1].Id, entries));
+                    Assert.Equal(PackedAlerts.IdHash(alerts[0].Id), packed.IdHash(entries[0]));
+                }
+            }
+        }
+
+        foreach (var (entries, _) in detached)
+        {
+            packed.ReleaseDetached(entries);
+        }
+
+        // Everything but the page being written is back in the pool once the held alerts go too.
+        var before = pages.Free;
+        packed.RemoveFirst(packed.Count);
+        Assert.True(pages.Free >= before);
+        Assert.Equal(0, packed.Count);
+    }
 }

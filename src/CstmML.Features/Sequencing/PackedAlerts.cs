@@ -10,7 +10,7 @@ namespace CstmML.Features.Sequencing;
 /// The alerts one sequencing key holds while its sessions are open, packed as byte records in pages instead of kept as
 /// objects. A batch run holds every alert of the allowed lateness (a day by default) this way: as objects that is about
 /// seven heap objects and ~650 bytes per alert, all promoted and re-marked by every collection; packed it is a 24-byte
-/// entry without references and a ~120-byte record in a pinned page (<see cref="PackedPages"/>), which the collector
+/// entry without references and a ~120-byte record in a native page (<see cref="PackedPages"/>), which the collector
 /// neither scans nor moves; records are never copied once placed. Alerts are unpacked, equal to what was added
 /// (<see cref="NormalizedAlert"/> record equality, the same technique, tactic and mapping lists), when their session is
 /// emitted. Repeated strings (type, region, user agent, ...) are shared through a <see cref="PackedStrings"/> table.
@@ -36,7 +36,7 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
     private int _head;
 
     // Pages by number: _pageList[i] is page _firstPage + i (null once free); _live counts the entries in each.
-    private readonly List<byte[]?> _pageList = [];
+    private readonly List<NativePage?> _pageList = [];
     private readonly List<int> _live = [];
     private int _firstPage;
     private int _used;
@@ -360,16 +360,16 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
         {
             // A key's first page is small and its own (most keys hold few alerts); then pool pages; a record larger
             // than a page (long inline strings) gets an array of its own.
-            current = _pageList.Count == 0 && record.Length <= FirstPageBytes ? new byte[FirstPageBytes]
+            current = _pageList.Count == 0 && record.Length <= FirstPageBytes ? new NativePage(FirstPageBytes)
                 : record.Length <= PackedPages.PageBytes ? _pages.Rent()
-                : new byte[record.Length];
+                : new NativePage(record.Length);
             _pageList.Add(current);
             _live.Add(0);
             _used = 0;
         }
 
         var offset = _used;
-        record.CopyTo(current.AsSpan(offset));
+        record.CopyTo(current.Bytes[offset..]);
         _used += record.Length;
         _live[^1]++;
         return (_firstPage + _pageList.Count - 1, offset);
@@ -390,7 +390,7 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
 
     private MappedLists ListsOf(int code) => code >= 0 ? strings.Lists(code) : _overflow![-code - 1];
 
-    private byte[] PageOf(in Entry e) => _pageList[e.Page - _firstPage]!;
+    private Span<byte> PageOf(in Entry e) => _pageList[e.Page - _firstPage]!.Bytes;
 
     private NormalizedAlert Unpack(SequenceKey key, in Entry e, ref Inlined previous)
     {
@@ -451,8 +451,8 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
         }
 
         var bytes = PageOf(e);
-        var n = -BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(e.Offset)) - 2;
-        return n >= Narrow ? new IdView(bytes.AsSpan(e.Offset + 4, n - Narrow), true) : new IdView(bytes.AsSpan(e.Offset + 4, n * 2), false);
+        var n = -BinaryPrimitives.ReadInt32LittleEndian(bytes[e.Offset..]) - 2;
+        return n >= Narrow ? new IdView(bytes.Slice(e.Offset + 4, n - Narrow), true) : new IdView(bytes.Slice(e.Offset + 4, n * 2), false);
     }
 
     // Ordinal comparison of UTF-16 code units (string.CompareOrdinal), whichever way each side is stored.
@@ -569,29 +569,30 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
         }
     }
 
-    private ref struct Reader(byte[] bytes, int offset, PackedStrings strings)
+    private ref struct Reader(ReadOnlySpan<byte> bytes, int offset, PackedStrings strings)
     {
+        private readonly ReadOnlySpan<byte> _bytes = bytes;
         private int _at = offset;
 
-        public byte Byte() => bytes[_at++];
+        public byte Byte() => _bytes[_at++];
 
         public short Int16()
         {
-            var v = BinaryPrimitives.ReadInt16LittleEndian(bytes.AsSpan(_at));
+            var v = BinaryPrimitives.ReadInt16LittleEndian(_bytes[_at..]);
             _at += 2;
             return v;
         }
 
         public int Int32()
         {
-            var v = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(_at));
+            var v = BinaryPrimitives.ReadInt32LittleEndian(_bytes[_at..]);
             _at += 4;
             return v;
         }
 
         public long Int64()
         {
-            var v = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(_at));
+            var v = BinaryPrimitives.ReadInt64LittleEndian(_bytes[_at..]);
             _at += 8;
             return v;
         }
@@ -614,12 +615,12 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
             var n = -code - 2;
             if (n >= Narrow)
             {
-                var units = bytes.AsSpan(_at, n - Narrow);
+                var units = _bytes.Slice(_at, n - Narrow);
                 _at += units.Length;
                 return same is not null && SameLatin1(units, same) ? same : Encoding.Latin1.GetString(units);
             }
 
-            var chars = MemoryMarshal.Cast<byte, char>(bytes.AsSpan(_at, n * 2));
+            var chars = MemoryMarshal.Cast<byte, char>(_bytes.Slice(_at, n * 2));
             _at += n * 2;
             return same is not null && chars.SequenceEqual(same) ? same : new string(chars);
         }

@@ -32,6 +32,10 @@ internal sealed class JsonRecordReader : IDisposable
     private readonly Action<RejectRecord> _reject;
     private readonly LineTaker? _lineTaker;
 
+    // The stream ends at a cut inside the input, not at its end (see ReaderStart.SoftEnd).
+    private readonly bool _softEnd;
+    private bool _streamDone;
+
     // The reader state after a complete top-level object, restored after a taken line (see TryTakeLine).
     private readonly JsonReaderState _afterObject;
 
@@ -74,7 +78,8 @@ internal sealed class JsonRecordReader : IDisposable
     /// <param name="options">Limits.</param>
     /// <param name="reject">Called for every reject, in input order.</param>
     /// <param name="lineTaker">Optional: offered each top-level object's line first (records it takes come out of <see cref="TryReadRaw"/> empty).</param>
-    public JsonRecordReader(Stream stream, string file, ReaderOptions options, Action<RejectRecord> reject, LineTaker? lineTaker = null)
+    /// <param name="start">Optional: where in its input the stream starts and whether it ends at a cut; default: a whole input.</param>
+    public JsonRecordReader(Stream stream, string file, ReaderOptions options, Action<RejectRecord> reject, LineTaker? lineTaker = null, ReaderStart? start = null)
     {
         _stream = stream;
         _file = file;
@@ -83,9 +88,35 @@ internal sealed class JsonRecordReader : IDisposable
         _lineTaker = lineTaker;
         _jsonOptions = new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = options.MaxDepth };
         _state = new JsonReaderState(_jsonOptions);
-        _afterObject = lineTaker is null ? _state : SynthesizeState("{}"u8);
+        _afterObject = lineTaker is null && start is not { Continued: true } ? _state : SynthesizeState("{}"u8);
         _buf = ArrayPool<byte>.Shared.Rent(options.BufferBytes);
+        if (start is { } s)
+        {
+            _softEnd = s.SoftEnd;
+            _line = s.Line;
+            if (s.Continued)
+            {
+                // As the whole-input reader stands at a clean cut: at top level, after a record, BOM and emptiness settled.
+                _bomChecked = true;
+                _sawAnything = true;
+                _state = _afterObject;
+            }
+        }
     }
+
+    /// <summary>
+    /// After the last record of a stream that ends at a cut (<see cref="ReaderStart.SoftEnd"/>): true when the reader
+    /// stopped at the cut exactly as the whole-input reader would stand there, so reading on from the cut with a
+    /// <see cref="ReaderStart.Continued"/> reader gives what it would give: at top level, only white space left since
+    /// the last record, nothing pending (no open value, array, envelope or resynchronization), BOM and emptiness settled.
+    /// </summary>
+    public bool EndedClean { get; private set; }
+
+    /// <summary>
+    /// A reject took its excerpt from the read buffer: its text may depend on where the buffer ends, so a reader started
+    /// elsewhere in the input (<see cref="ReaderStart"/>) cannot be sure to give the whole-input reader's rejects.
+    /// </summary>
+    public bool ExcerptedBuffer { get; private set; }
 
     // What the one-pass envelope route did: opened the envelope, needs more input first, or left the object to the usual pass.
     private enum OnePass
@@ -700,6 +731,11 @@ internal sealed class JsonRecordReader : IDisposable
                 else
                 {
                     Refill();
+                    if (_mode == Mode.Done)
+                    {
+                        return false;
+                    }
+
                     continue;
                 }
             }
@@ -721,6 +757,10 @@ internal sealed class JsonRecordReader : IDisposable
             }
 
             Refill();
+            if (_mode == Mode.Done)
+            {
+                return false;
+            }
         }
     }
 
@@ -787,12 +827,21 @@ internal sealed class JsonRecordReader : IDisposable
         _state = reader.CurrentState;
     }
 
-    // Keeps bytes from _pos on, reads more. False when nothing could be added (buffer at its limit).
+    // Keeps bytes from _pos on, reads more. False when nothing could be added (buffer at its limit). At a cut (soft
+    // end): stops reading (mode Done) and records whether the cut is clean; true, so the caller returns to Next.
     private bool Refill()
     {
         if (_eof)
         {
             return false;
+        }
+
+        if (_streamDone)
+        {
+            EndedClean = _mode == Mode.TopLevel && _bomChecked && _sawAnything && _pendingReject is null && _readError is null &&
+                _envelopeDoc is null && _buf.AsSpan(_pos, _end - _pos).IndexOfAnyExcept(" \t\r\n"u8) < 0;
+            _mode = Mode.Done;
+            return true;
         }
 
         if (_pos > 0)
@@ -827,7 +876,9 @@ internal sealed class JsonRecordReader : IDisposable
             var n = _stream.ReadAtLeast(_buf.AsSpan(_end, wanted), wanted, throwOnEndOfStream: false);
             if (n < wanted)
             {
-                _eof = true;
+                // A cut is not the end of the input: nothing is final there, the next Refill stops instead.
+                _streamDone = _softEnd;
+                _eof = !_softEnd;
             }
 
             _end += n;
@@ -869,6 +920,8 @@ internal sealed class JsonRecordReader : IDisposable
 
     private string? ExcerptBytes(int from)
     {
+        // What the excerpt holds depends on where the buffer ends, i.e. on where the reader started.
+        ExcerptedBuffer = true;
         if (from < 0 || from >= _end)
         {
             return null;

@@ -42,6 +42,14 @@ public static class PipelineDefaults
     /// </summary>
     public const int DeferredRecordBytes = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// 1 MiB: in parallel runs a larger plain (uncompressed) JSON file is cut at line feeds into pieces of about this
+    /// size, each read and evaluated by a worker with the fast line readers, so a JSON Lines record is tokenized once and
+    /// not first by the one reading thread; large enough that a piece costs little to hand over, small enough that a
+    /// few per worker in flight stay a few MiB.
+    /// </summary>
+    public const int ChunkBytes = 1024 * 1024;
+
     /// <summary>At most this many distinct notes are kept; the rest are counted under one overflow note.</summary>
     public const int MaxDistinctNotes = 1000;
 }

@@ -61,6 +61,12 @@ public sealed class AlertPipeline
         }
     }
 
+    /// <summary>Pieces of large files read on workers whose entries were kept (for tests and measurements).</summary>
+    internal long PiecesKept { get; private set; }
+
+    /// <summary>Pieces not read exactly, after which their file was read again the usual way (for tests and measurements).</summary>
+    internal long PieceRestarts { get; private set; }
+
     /// <summary>Expands <paramref name="inputs"/> (files, folders, globs) and streams their normalized alerts.</summary>
     /// <remarks>
     /// With <see cref="PipelineOptions.Parallelism"/> above 1, reading, evaluation and this enumeration run on
@@ -97,6 +103,7 @@ public sealed class AlertPipeline
                 {
                     batch.Release();
                     chunked.Abandoned = true;
+                    PieceRestarts++;
                     if (!chunked.TryRequestRestart(piece.Line))
                     {
                         // The reading thread is past this file: read it again here, from the piece's first line on.
@@ -111,6 +118,8 @@ public sealed class AlertPipeline
 
                     continue;
                 }
+
+                PiecesKept += batch.Chunk is null ? 0 : 1;
             }
 
             foreach (var alert in Entries(batch))

@@ -156,9 +156,8 @@ internal sealed class BatchSource
     public static bool ExpandChunk(RecordBatch batch, RecordProcessor processor)
     {
         var c = batch.Chunk!;
-        using var stream = new MemoryStream(c.Bytes!, 0, c.Length, writable: false);
         var taker = LineTakers.For(processor, c.Reader.MaxDepth, () => batch);
-        using var reader = new JsonRecordReader(stream, c.File.File, c.Reader, batch.AddReject, taker, c.Start);
+        using var reader = new JsonRecordReader(c.Bytes!, c.Length, c.File.File, c.Reader, batch.AddReject, taker, c.Start);
         while (reader.TryReadRaw(out var raw, out var rawRef))
         {
             if (!raw.IsEmpty)

@@ -36,6 +36,9 @@ internal sealed class JsonRecordReader : IDisposable
     private readonly bool _softEnd;
     private bool _streamDone;
 
+    // The buffer is the caller's (the bytes constructor): never returned to the pool.
+    private bool _borrowed;
+
     // The reader state after a complete top-level object, restored after a taken line (see TryTakeLine).
     private readonly JsonReaderState _afterObject;
 
@@ -102,6 +105,21 @@ internal sealed class JsonRecordReader : IDisposable
                 _state = _afterObject;
             }
         }
+    }
+
+    /// <summary>
+    /// Reads the first <paramref name="length"/> bytes of <paramref name="content"/> (borrowed, not copied: a piece of a
+    /// file, <see cref="FileChunk"/>) as the stream reader would read them as its whole input or up to a cut.
+    /// </summary>
+    public JsonRecordReader(byte[] content, int length, string file, ReaderOptions options, Action<RejectRecord> reject, LineTaker? lineTaker, ReaderStart start)
+        : this(Stream.Null, file, options, reject, lineTaker, start)
+    {
+        ArrayPool<byte>.Shared.Return(_buf);
+        _buf = content;
+        _end = length;
+        _borrowed = true;
+        _streamDone = start.SoftEnd;
+        _eof = !start.SoftEnd;
     }
 
     /// <summary>
@@ -219,11 +237,12 @@ internal sealed class JsonRecordReader : IDisposable
         _current = null;
         _envelopeDoc?.Dispose();
         _envelopeDoc = null;
-        if (_buf.Length > 0)
+        if (_buf.Length > 0 && !_borrowed)
         {
             ArrayPool<byte>.Shared.Return(_buf);
-            _buf = [];
         }
+
+        _buf = [];
     }
 
     private static bool Discard(bool _, out RawRef rawRef)

@@ -48,7 +48,7 @@ public static class PipelineDefaults
     /// not first by the one reading thread; large enough that a piece costs little to hand over, small enough that a
     /// few per worker in flight stay a few MiB.
     /// </summary>
-    public const int ChunkBytes = 1024 * 1024;
+    public const int ChunkBytes = 256 * 1024;
 
     /// <summary>At most this many distinct notes are kept; the rest are counted under one overflow note.</summary>
     public const int MaxDistinctNotes = 1000;

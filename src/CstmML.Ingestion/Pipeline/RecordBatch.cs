@@ -99,7 +99,7 @@ internal sealed class RecordBatch
     {
         var index = _items.Count;
         AddRecord(raw, rawRef);
-        var outcomes = Outcomes ?? new RecordOutcome[Math.Max(16, index + 1)];
+        var outcomes = Outcomes ?? new RecordOutcome[Math.Max(PipelineDefaults.BatchRecords, index + 1)];
         if (outcomes.Length <= index)
         {
             Array.Resize(ref outcomes, Math.Max(outcomes.Length * 2, index + 1));

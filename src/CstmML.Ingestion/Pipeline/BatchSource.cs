@@ -137,7 +137,7 @@ internal sealed class BatchSource
         using var reader = new JsonRecordReader(stream, d.File, d.Reader, batch.AddReject, LineTakers.For(processor, d.Reader.MaxDepth, () => batch));
         while (ReadRecord(reader, d.File, batch))
         {
-            if (batch.BytesUsed > d.Budget)
+            if (batch.BytesRead > d.Budget)
             {
                 batch.Truncate(1);
                 return false;

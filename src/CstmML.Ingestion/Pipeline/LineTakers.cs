@@ -26,7 +26,7 @@ internal static class LineTakers
         {
             if (cloudTrail is not null && processor.TryCloudTrailLine(line, rawRef, maxDepth) is { } alert)
             {
-                current().AddTaken(rawRef, cloudTrail, alert);
+                current().AddTaken(rawRef, cloudTrail, alert, line.Length);
                 last = cloudTrail;
                 return true;
             }

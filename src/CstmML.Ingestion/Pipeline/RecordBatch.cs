@@ -17,6 +17,7 @@ internal sealed class RecordBatch
     private byte[] _buffer;
     private int _used;
     private int _records;
+    private int _takenBytes;
 
     public RecordBatch() => _buffer = ArrayPool<byte>.Shared.Rent(PipelineDefaults.BatchBytes);
 
@@ -55,8 +56,8 @@ internal sealed class RecordBatch
     /// </summary>
     public ChunkedFile? ChunkOf { get; set; }
 
-    /// <summary>Record bytes held.</summary>
-    public int BytesUsed => _used;
+    /// <summary>Record bytes read into this batch, those of Taken entries (held as alerts, not bytes) included: what a deferred file's budget counts.</summary>
+    public int BytesRead => _used + _takenBytes;
 
     /// <summary>Full: hand it on.</summary>
     public bool IsFull => _records >= PipelineDefaults.BatchRecords || _used >= PipelineDefaults.BatchBytes;
@@ -118,8 +119,9 @@ internal sealed class RecordBatch
     }
 
     /// <summary>A record a fast path took while reading (independent of detection, like every fast path).</summary>
-    public void AddTaken(RawRef rawRef, IAlertSource source, NormalizedAlert alert)
+    public void AddTaken(RawRef rawRef, IAlertSource source, NormalizedAlert alert, int bytes)
     {
+        _takenBytes += bytes;
         _items.Add(new BatchItem { Kind = BatchItemKind.Taken, RawRef = rawRef, Source = source, Alert = alert });
         _records++;
     }
@@ -130,6 +132,7 @@ internal sealed class RecordBatch
         _items.RemoveRange(count, _items.Count - count);
         Outcomes = null;
         _used = 0;
+        _takenBytes = 0;
         _records = 0;
         foreach (var item in _items)
         {

@@ -274,6 +274,12 @@ internal sealed class BatchSource
         FileStream? stream = null;
         try
         {
+            // Not even opened unless it has a size: opening a pipe twice would lose what its writer sent.
+            if (new FileInfo(file) is not { Exists: true, Length: > 0 })
+            {
+                return null;
+            }
+
             stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             Span<byte> head = stackalloc byte[2];
             var n = stream.CanSeek && stream.Length > 0 ? stream.ReadAtLeast(head, 2, throwOnEndOfStream: false) : 0;

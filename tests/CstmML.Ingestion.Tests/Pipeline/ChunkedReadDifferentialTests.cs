@@ -84,6 +84,30 @@ public sealed class ChunkedReadDifferentialTests : IDisposable
     }
 
     [Theory]
+    [InlineData("normalized")]
+    [InlineData("cloudtrail")]
+    [InlineData("guardduty")]
+    public void Run_ForcedFormat_PiecesAndLineTakersChangeNothing(string format)
+    {
+        var random = new Random(format.Length);
+        var file = _dir.WriteBytes($"forced-{format}.jsonl", MutatedFile(random, "forced"));
+        var document = MapOutput.Of([file], new PipelineOptions { Format = format, FastPaths = false });
+        Assert.True(format == "guardduty" || document.Alerts.Count > 50, $"{document.Alerts.Count} alerts");
+        foreach (var options in new[]
+        {
+            new PipelineOptions { Format = format },
+            new PipelineOptions { Format = format, Parallelism = 2, DeferFileBytes = 0, ChunkBytes = 64 },
+            new PipelineOptions { Format = format, Parallelism = 2, DeferFileBytes = 0, ChunkBytes = 4096 },
+        })
+        {
+            var output = MapOutput.Of([file], options);
+            Assert.Equal(document.Alerts, output.Alerts);
+            Assert.Equal(document.Rejects, output.Rejects);
+            Assert.Equal(document.Summary, output.Summary);
+        }
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]

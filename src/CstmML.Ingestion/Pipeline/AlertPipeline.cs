@@ -40,7 +40,8 @@ public sealed class AlertPipeline
 
         _dedupe = new IdDeduplicator(_options.DedupeWindow);
         _processor = new RecordProcessor(registry, _forced, _options);
-        // One thread: the reader may hand plain CloudTrail lines straight to this processor (read once, not twice).
+        // One thread: the reader may hand plain CloudTrail and normalized lines straight to this processor (read once, not
+        // twice); more threads: the workers do the same with pieces of large files (FileChunk).
         _batches = _options.Parallelism == 1
             ? new BatchSource(_options.Reader, _forced, _processor)
             : new BatchSource(_options.Reader, _forced, deferFileBytes: _options.DeferFileBytes, deferredBudget: _options.DeferredRecordBytes, chunkBytes: _options.ChunkBytes);
@@ -90,7 +91,7 @@ public sealed class AlertPipeline
         IAlertSource? last = null;
         foreach (var batch in source)
         {
-            // Pieces of a large file count only while every earlier piece ended clean (ChunkedFile).
+            // Pieces of a large file count only while every earlier piece was read exactly (ChunkedFile).
             if (batch.ChunkOf is { } chunked)
             {
                 if (chunked.Abandoned)

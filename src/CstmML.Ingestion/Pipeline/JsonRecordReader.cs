@@ -124,9 +124,11 @@ internal sealed class JsonRecordReader : IDisposable
 
     /// <summary>
     /// After the last record of a stream that ends at a cut (<see cref="ReaderStart.SoftEnd"/>): true when the reader
-    /// stopped at the cut exactly as the whole-input reader would stand there, so reading on from the cut with a
-    /// <see cref="ReaderStart.Continued"/> reader gives what it would give: at top level, only white space left since
-    /// the last record, nothing pending (no open value, array, envelope or resynchronization), BOM and emptiness settled.
+    /// stopped at the cut as the whole-input reader would stand there: at top level, only white space left since the
+    /// last record, nothing pending (no open value, array, envelope or resynchronization), BOM and emptiness settled. A
+    /// <see cref="ReaderStart.Continued"/> reader from the cut then gives what the whole-input reader gives, for input
+    /// whose records fit the limit with the white space before them (<see cref="ChunkSplitter"/>) and rejects without a
+    /// buffer excerpt (<see cref="ExcerptedBuffer"/>): those two depend on where the reader's buffer started.
     /// </summary>
     public bool EndedClean { get; private set; }
 

@@ -47,7 +47,7 @@ internal sealed class RecordBatch
     /// <summary>A piece of a large JSON file the reading thread cut at line feeds: a worker reads its records into this batch.</summary>
     public FileChunk? Chunk { get; set; }
 
-    /// <summary>The worker read <see cref="Chunk"/> and it ended clean (or at the end of its file): the next chunk of the file is valid.</summary>
+    /// <summary>The worker read <see cref="Chunk"/> exactly (ended clean or at the end of its file, no buffer excerpt): its entries and the next piece are valid.</summary>
     public bool ChunkClean { get; set; }
 
     /// <summary>

@@ -942,7 +942,7 @@ internal sealed class JsonRecordReader : IDisposable
     private string? ExcerptBytes(int from)
     {
         // What the excerpt holds depends on where the buffer ends, i.e. on where the reader started.
-        ExcerptedBuffer = true;
+        ExcerptedBuffer |= !FailsOnlyAtEnd(from);
         if (from < 0 || from >= _end)
         {
             return null;
@@ -951,6 +951,26 @@ internal sealed class JsonRecordReader : IDisposable
         // Enough bytes for 200 characters of UTF-8; invalid bytes show as U+FFFD.
         var n = Math.Min(_end - from, RejectRecord.MaxExcerptChars * 4);
         return RejectRecord.Clip(Encoding.UTF8.GetString(_buf, from, n));
+    }
+
+    // At the end of the input, a value that cannot fail before it (incomplete, not invalid, until the input ends: a
+    // truncated last line) fails for every reader only once it has read to the end, so its excerpt ends there for all.
+    private bool FailsOnlyAtEnd(int from)
+    {
+        if (!_eof || from < 0 || from >= _end)
+        {
+            return false;
+        }
+
+        var reader = new Utf8JsonReader(_buf.AsSpan(from, _end - from), isFinalBlock: false, new JsonReaderState(_jsonOptions));
+        try
+        {
+            return !reader.Read() || !reader.TrySkip();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private void RejectAt(int pos, long? index, string reason, string? excerpt) =>

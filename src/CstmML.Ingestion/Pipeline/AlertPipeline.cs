@@ -40,10 +40,11 @@ public sealed class AlertPipeline
 
         _dedupe = new IdDeduplicator(_options.DedupeWindow);
         _processor = new RecordProcessor(registry, _forced, _options);
-        // One thread: the reader may hand plain CloudTrail lines straight to this processor (read once, not twice).
+        // One thread: the reader may hand plain CloudTrail and normalized lines straight to this processor (read once, not
+        // twice); more threads: the workers do the same with pieces of large files (FileChunk).
         _batches = _options.Parallelism == 1
             ? new BatchSource(_options.Reader, _forced, _processor)
-            : new BatchSource(_options.Reader, _forced, deferFileBytes: _options.DeferFileBytes, deferredBudget: _options.DeferredRecordBytes);
+            : new BatchSource(_options.Reader, _forced, deferFileBytes: _options.DeferFileBytes, deferredBudget: _options.DeferredRecordBytes, chunkBytes: _options.ChunkBytes);
     }
 
     /// <summary>The running counts (final once the enumeration of <see cref="Run"/> ends).</summary>
@@ -60,6 +61,12 @@ public sealed class AlertPipeline
             }
         }
     }
+
+    /// <summary>Pieces of large files read on workers whose entries were kept (for tests and measurements).</summary>
+    internal long PiecesKept { get; private set; }
+
+    /// <summary>Pieces not read exactly, after which their file was read again the usual way (for tests and measurements).</summary>
+    internal long PieceRestarts { get; private set; }
 
     /// <summary>Expands <paramref name="inputs"/> (files, folders, globs) and streams their normalized alerts.</summary>
     /// <remarks>
@@ -84,6 +91,38 @@ public sealed class AlertPipeline
         IAlertSource? last = null;
         foreach (var batch in source)
         {
+            // Pieces of a large file count only while every earlier piece was read exactly (ChunkedFile).
+            if (batch.ChunkOf is { } chunked)
+            {
+                if (chunked.Abandoned)
+                {
+                    batch.Release();
+                    continue;
+                }
+
+                if (batch.Chunk is { } piece && !batch.ChunkClean)
+                {
+                    batch.Release();
+                    chunked.Abandoned = true;
+                    PieceRestarts++;
+                    if (!chunked.TryRequestRestart(piece.Line))
+                    {
+                        // The reading thread is past this file: read it again here, from the piece's first line on.
+                        foreach (var part in _batches.Resume(chunked.File, chunked.RestartLine))
+                        {
+                            foreach (var alert in Entries(part))
+                            {
+                                yield return alert;
+                            }
+                        }
+                    }
+
+                    continue;
+                }
+
+                PiecesKept += batch.Chunk is null ? 0 : 1;
+            }
+
             foreach (var alert in Entries(batch))
             {
                 yield return alert;
@@ -129,7 +168,7 @@ public sealed class AlertPipeline
                             alert = Apply(new RecordOutcome { RawRef = item.RawRef!, Source = item.Source, Alert = item.Alert, Independent = true });
                             break;
                         default:
-                            var outcome = batch.Outcomes is { } done && Holds(done[i], last) ? done[i] : _processor.Evaluate(batch.Bytes(item), item.RawRef!, last);
+                            var outcome = batch.TryGetOutcome(i, out var done) && Holds(done, last) ? done : _processor.Evaluate(batch.Bytes(item), item.RawRef!, last);
                             last = outcome.Source ?? last;
                             alert = Apply(outcome);
                             break;

@@ -32,6 +32,13 @@ internal sealed class JsonRecordReader : IDisposable
     private readonly Action<RejectRecord> _reject;
     private readonly LineTaker? _lineTaker;
 
+    // The stream ends at a cut inside the input, not at its end (see ReaderStart.SoftEnd).
+    private readonly bool _softEnd;
+    private bool _streamDone;
+
+    // The buffer is the caller's (the bytes constructor): never returned to the pool.
+    private bool _borrowed;
+
     // The reader state after a complete top-level object, restored after a taken line (see TryTakeLine).
     private readonly JsonReaderState _afterObject;
 
@@ -74,7 +81,8 @@ internal sealed class JsonRecordReader : IDisposable
     /// <param name="options">Limits.</param>
     /// <param name="reject">Called for every reject, in input order.</param>
     /// <param name="lineTaker">Optional: offered each top-level object's line first (records it takes come out of <see cref="TryReadRaw"/> empty).</param>
-    public JsonRecordReader(Stream stream, string file, ReaderOptions options, Action<RejectRecord> reject, LineTaker? lineTaker = null)
+    /// <param name="start">Optional: where in its input the stream starts and whether it ends at a cut; default: a whole input.</param>
+    public JsonRecordReader(Stream stream, string file, ReaderOptions options, Action<RejectRecord> reject, LineTaker? lineTaker = null, ReaderStart? start = null)
     {
         _stream = stream;
         _file = file;
@@ -83,9 +91,52 @@ internal sealed class JsonRecordReader : IDisposable
         _lineTaker = lineTaker;
         _jsonOptions = new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = options.MaxDepth };
         _state = new JsonReaderState(_jsonOptions);
-        _afterObject = lineTaker is null ? _state : SynthesizeState("{}"u8);
+        _afterObject = lineTaker is null && start is not { Continued: true } ? _state : SynthesizeState("{}"u8);
         _buf = ArrayPool<byte>.Shared.Rent(options.BufferBytes);
+        if (start is { } s)
+        {
+            _softEnd = s.SoftEnd;
+            _line = s.Line;
+            if (s.Continued)
+            {
+                // As the whole-input reader stands at a clean cut: at top level, after a record, BOM and emptiness settled.
+                _bomChecked = true;
+                _sawAnything = true;
+                _state = _afterObject;
+            }
+        }
     }
+
+    /// <summary>
+    /// Reads the first <paramref name="length"/> bytes of <paramref name="content"/> (borrowed, not copied: a piece of a
+    /// file, <see cref="FileChunk"/>) as the stream reader would read them as its whole input or up to a cut.
+    /// </summary>
+    public JsonRecordReader(byte[] content, int length, string file, ReaderOptions options, Action<RejectRecord> reject, LineTaker? lineTaker, ReaderStart start)
+        : this(Stream.Null, file, options, reject, lineTaker, start)
+    {
+        ArrayPool<byte>.Shared.Return(_buf);
+        _buf = content;
+        _end = length;
+        _borrowed = true;
+        _streamDone = start.SoftEnd;
+        _eof = !start.SoftEnd;
+    }
+
+    /// <summary>
+    /// After the last record of a stream that ends at a cut (<see cref="ReaderStart.SoftEnd"/>): true when the reader
+    /// stopped at the cut as the whole-input reader would stand there: at top level, only white space left since the
+    /// last record, nothing pending (no open value, array, envelope or resynchronization), BOM and emptiness settled. A
+    /// <see cref="ReaderStart.Continued"/> reader from the cut then gives what the whole-input reader gives, for input
+    /// whose records fit the limit with the white space before them (<see cref="ChunkSplitter"/>) and rejects without a
+    /// buffer excerpt (<see cref="ExcerptedBuffer"/>): those two depend on where the reader's buffer started.
+    /// </summary>
+    public bool EndedClean { get; private set; }
+
+    /// <summary>
+    /// A reject took its excerpt from the read buffer: its text may depend on where the buffer ends, so a reader started
+    /// elsewhere in the input (<see cref="ReaderStart"/>) cannot be sure to give the whole-input reader's rejects.
+    /// </summary>
+    public bool ExcerptedBuffer { get; private set; }
 
     // What the one-pass envelope route did: opened the envelope, needs more input first, or left the object to the usual pass.
     private enum OnePass
@@ -188,11 +239,12 @@ internal sealed class JsonRecordReader : IDisposable
         _current = null;
         _envelopeDoc?.Dispose();
         _envelopeDoc = null;
-        if (_buf.Length > 0)
+        if (_buf.Length > 0 && !_borrowed)
         {
             ArrayPool<byte>.Shared.Return(_buf);
-            _buf = [];
         }
+
+        _buf = [];
     }
 
     private static bool Discard(bool _, out RawRef rawRef)
@@ -700,6 +752,11 @@ internal sealed class JsonRecordReader : IDisposable
                 else
                 {
                     Refill();
+                    if (_mode == Mode.Done)
+                    {
+                        return false;
+                    }
+
                     continue;
                 }
             }
@@ -721,6 +778,10 @@ internal sealed class JsonRecordReader : IDisposable
             }
 
             Refill();
+            if (_mode == Mode.Done)
+            {
+                return false;
+            }
         }
     }
 
@@ -787,12 +848,21 @@ internal sealed class JsonRecordReader : IDisposable
         _state = reader.CurrentState;
     }
 
-    // Keeps bytes from _pos on, reads more. False when nothing could be added (buffer at its limit).
+    // Keeps bytes from _pos on, reads more. False when nothing could be added (buffer at its limit). At a cut (soft
+    // end): stops reading (mode Done) and records whether the cut is clean; true, so the caller returns to Next.
     private bool Refill()
     {
         if (_eof)
         {
             return false;
+        }
+
+        if (_streamDone)
+        {
+            EndedClean = _mode == Mode.TopLevel && _bomChecked && _sawAnything && _pendingReject is null && _readError is null &&
+                _envelopeDoc is null && _buf.AsSpan(_pos, _end - _pos).IndexOfAnyExcept(" \t\r\n"u8) < 0;
+            _mode = Mode.Done;
+            return true;
         }
 
         if (_pos > 0)
@@ -827,7 +897,9 @@ internal sealed class JsonRecordReader : IDisposable
             var n = _stream.ReadAtLeast(_buf.AsSpan(_end, wanted), wanted, throwOnEndOfStream: false);
             if (n < wanted)
             {
-                _eof = true;
+                // A cut is not the end of the input: nothing is final there, the next Refill stops instead.
+                _streamDone = _softEnd;
+                _eof = !_softEnd;
             }
 
             _end += n;
@@ -869,6 +941,8 @@ internal sealed class JsonRecordReader : IDisposable
 
     private string? ExcerptBytes(int from)
     {
+        // What the excerpt holds depends on where the buffer ends, i.e. on where the reader started.
+        ExcerptedBuffer |= !FailsOnlyAtEnd(from);
         if (from < 0 || from >= _end)
         {
             return null;
@@ -877,6 +951,26 @@ internal sealed class JsonRecordReader : IDisposable
         // Enough bytes for 200 characters of UTF-8; invalid bytes show as U+FFFD.
         var n = Math.Min(_end - from, RejectRecord.MaxExcerptChars * 4);
         return RejectRecord.Clip(Encoding.UTF8.GetString(_buf, from, n));
+    }
+
+    // At the end of the input, a value that cannot fail before it (incomplete, not invalid, until the input ends: a
+    // truncated last line) fails for every reader only once it has read to the end, so its excerpt ends there for all.
+    private bool FailsOnlyAtEnd(int from)
+    {
+        if (!_eof || from < 0 || from >= _end)
+        {
+            return false;
+        }
+
+        var reader = new Utf8JsonReader(_buf.AsSpan(from, _end - from), isFinalBlock: false, new JsonReaderState(_jsonOptions));
+        try
+        {
+            return !reader.Read() || !reader.TrySkip();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private void RejectAt(int pos, long? index, string reason, string? excerpt) =>

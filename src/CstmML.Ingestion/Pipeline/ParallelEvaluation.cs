@@ -53,7 +53,7 @@ internal static class ParallelEvaluation
         {
             try
             {
-                batch.Fallback = !BatchSource.Expand(batch);
+                batch.Fallback = !BatchSource.Expand(batch, processor);
             }
             catch (Exception)
             {
@@ -63,14 +63,46 @@ internal static class ParallelEvaluation
             }
         }
 
-        var outcomes = new RecordOutcome[batch.Items.Count];
+        if (batch.Chunk is { } chunk)
+        {
+            try
+            {
+                batch.ChunkClean = BatchSource.ExpandChunk(batch, processor);
+            }
+            catch (Exception)
+            {
+                // Not clean: the file is read again from this piece's start the usual way, which surfaces it in order.
+                batch.Truncate(0);
+                batch.ChunkClean = false;
+            }
+            finally
+            {
+                chunk.Release();
+            }
+        }
+
+        // Records a line taker evaluated while reading keep their outcomes (the consumer checks them like any other).
+        var outcomes = batch.Outcomes;
+        if (outcomes is null || outcomes.Length < batch.Items.Count)
+        {
+            Array.Resize(ref outcomes, batch.Items.Count);
+        }
+
         IAlertSource? last = null;
-        for (var i = 0; i < outcomes.Length; i++)
+        for (var i = 0; i < outcomes.Length && i < batch.Items.Count; i++)
         {
             var item = batch.Items[i];
             if (item.Kind == BatchItemKind.FileStart)
             {
                 last = null;
+            }
+            else if (item.Kind == BatchItemKind.Taken)
+            {
+                last = item.Source;
+            }
+            else if (item.Kind == BatchItemKind.Record && outcomes[i].RawRef is not null)
+            {
+                last = outcomes[i].Source ?? last;
             }
             else if (item.Kind == BatchItemKind.Record)
             {

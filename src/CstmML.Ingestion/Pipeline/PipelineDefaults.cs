@@ -42,6 +42,15 @@ public static class PipelineDefaults
     /// </summary>
     public const int DeferredRecordBytes = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// 256 KiB: in parallel runs a larger plain (uncompressed) JSON file is cut at line feeds into pieces of about this
+    /// size, each read and evaluated by a worker with the fast line readers, so a JSON Lines record is tokenized once, on
+    /// a worker, not first by the one reading thread. About one batch of records (<see cref="BatchBytes"/>): a piece's
+    /// entry and outcome arrays stay small (with 1 MiB pieces they reach the large-object heap; the workers used about
+    /// 30 % more CPU in one measurement), and the pieces in flight stay a few MiB.
+    /// </summary>
+    public const int ChunkBytes = 256 * 1024;
+
     /// <summary>At most this many distinct notes are kept; the rest are counted under one overflow note.</summary>
     public const int MaxDistinctNotes = 1000;
 }

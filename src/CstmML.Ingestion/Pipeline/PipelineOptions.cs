@@ -34,6 +34,12 @@ public sealed record PipelineOptions
     /// <summary>Record bytes a worker may hold for one deferred file. Default <see cref="PipelineDefaults.DeferredRecordBytes"/>.</summary>
     internal int DeferredRecordBytes { get; init; } = PipelineDefaults.DeferredRecordBytes;
 
+    /// <summary>
+    /// Parallel runs: larger plain JSON files are cut at line feeds into pieces of about this many bytes, each read by a
+    /// worker (<see cref="FileChunk"/>); 0 turns it off. Default <see cref="PipelineDefaults.ChunkBytes"/>; tests use tiny ones.
+    /// </summary>
+    internal int ChunkBytes { get; init; } = PipelineDefaults.ChunkBytes;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid value.</summary>
     public void Validate()
     {

@@ -17,12 +17,16 @@ internal sealed class RecordBatch
     private byte[] _buffer;
     private int _used;
     private int _records;
+    private int _takenBytes;
 
     public RecordBatch() => _buffer = ArrayPool<byte>.Shared.Rent(PipelineDefaults.BatchBytes);
 
     public IReadOnlyList<BatchItem> Items => _items;
 
-    /// <summary>The outcome of each Record item (same index), when a worker evaluated the batch.</summary>
+    /// <summary>
+    /// The outcome of each Record item (same index; may be shorter than <see cref="Items"/>: the rest have none), when a
+    /// worker evaluated the batch or a line taker evaluated records while reading (<see cref="AddEvaluated"/>).
+    /// </summary>
     public RecordOutcome[]? Outcomes { get; set; }
 
     /// <summary>
@@ -40,8 +44,20 @@ internal sealed class RecordBatch
     /// <summary>The worker gave the deferred file back (over its budget): the consumer reads it, streaming.</summary>
     public bool Fallback { get; set; }
 
-    /// <summary>Record bytes held.</summary>
-    public int BytesUsed => _used;
+    /// <summary>A piece of a large JSON file the reading thread cut at line feeds: a worker reads its records into this batch.</summary>
+    public FileChunk? Chunk { get; set; }
+
+    /// <summary>The worker read <see cref="Chunk"/> exactly (ended clean or at the end of its file, no buffer excerpt): its entries and the next piece are valid.</summary>
+    public bool ChunkClean { get; set; }
+
+    /// <summary>
+    /// The entries of this batch come from reading <see cref="ChunkedFile"/> in pieces: they count only while every
+    /// earlier piece of that file ended clean (the consumer checks, in order).
+    /// </summary>
+    public ChunkedFile? ChunkOf { get; set; }
+
+    /// <summary>Record bytes read into this batch, those of Taken entries (held as alerts, not bytes) included: what a deferred file's budget counts.</summary>
+    public int BytesRead => _used + _takenBytes;
 
     /// <summary>Full: hand it on.</summary>
     public bool IsFull => _records >= PipelineDefaults.BatchRecords || _used >= PipelineDefaults.BatchBytes;
@@ -76,9 +92,36 @@ internal sealed class RecordBatch
         _records++;
     }
 
-    /// <summary>A record a fast path took while reading (independent of detection, like every fast path).</summary>
-    public void AddTaken(RawRef rawRef, IAlertSource source, NormalizedAlert alert)
+    /// <summary>
+    /// A record a line taker evaluated while reading, with its bytes: its outcome depends on the file's last winner it
+    /// assumed (<see cref="RecordOutcome.Preferred"/>), which the consumer checks; if it differs the bytes are evaluated again.
+    /// </summary>
+    public void AddEvaluated(ReadOnlySpan<byte> raw, RawRef rawRef, in RecordOutcome outcome)
     {
+        var index = _items.Count;
+        AddRecord(raw, rawRef);
+        var outcomes = Outcomes ?? new RecordOutcome[Math.Max(PipelineDefaults.BatchRecords, index + 1)];
+        if (outcomes.Length <= index)
+        {
+            Array.Resize(ref outcomes, Math.Max(outcomes.Length * 2, index + 1));
+        }
+
+        outcomes[index] = outcome;
+        Outcomes = outcomes;
+    }
+
+    /// <summary>The outcome of item <paramref name="index"/> if one was computed (its <see cref="RecordOutcome.RawRef"/> is set).</summary>
+    public bool TryGetOutcome(int index, out RecordOutcome outcome)
+    {
+        var outcomes = Outcomes;
+        outcome = outcomes is not null && index < outcomes.Length ? outcomes[index] : default;
+        return outcome.RawRef is not null;
+    }
+
+    /// <summary>A record a fast path took while reading (independent of detection, like every fast path).</summary>
+    public void AddTaken(RawRef rawRef, IAlertSource source, NormalizedAlert alert, int bytes)
+    {
+        _takenBytes += bytes;
         _items.Add(new BatchItem { Kind = BatchItemKind.Taken, RawRef = rawRef, Source = source, Alert = alert });
         _records++;
     }
@@ -87,7 +130,9 @@ internal sealed class RecordBatch
     public void Truncate(int count)
     {
         _items.RemoveRange(count, _items.Count - count);
+        Outcomes = null;
         _used = 0;
+        _takenBytes = 0;
         _records = 0;
         foreach (var item in _items)
         {

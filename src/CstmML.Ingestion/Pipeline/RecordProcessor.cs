@@ -70,6 +70,27 @@ internal sealed class RecordProcessor
         return ct.Build(values, rawRef);
     }
 
+    /// <summary>The source of the normalized-alert fast path; null when it is off.</summary>
+    public NormalizedAlertSource? NormalizedFast => _normalizedFast;
+
+    /// <summary>
+    /// For a JSON Lines line offered by the record reader (<see cref="LineTaker"/>), when the CloudTrail line path
+    /// declined it: the outcome <see cref="Evaluate(ReadOnlySpan{byte}, RawRef, IAlertSource?)"/> gives a normalized
+    /// alert that is exactly the whole line, asked with <paramref name="last"/> as the file's last winner; null leaves
+    /// the line to the reader. The outcome depends on <paramref name="last"/> (csv stands aside): the consumer checks it.
+    /// </summary>
+    public RecordOutcome? TryNormalizedLine(ReadOnlySpan<byte> line, RawRef rawRef, IAlertSource? last)
+    {
+        if (_normalizedFast is not { } ns || (_forced is null && last is CsvAlertSource) || !line.StartsWith(NormalizedStart) ||
+            NormalizedAlertSource.Checked(_normalizedReader.TryReadLine(line)) is not { } normalized)
+        {
+            return null;
+        }
+
+        FastRecords++;
+        return new RecordOutcome { RawRef = rawRef, Preferred = last, Source = ns, Alert = normalized };
+    }
+
     /// <summary>The outcome of <paramref name="raw"/> (one JSON object); <paramref name="last"/> is the file's last winner.</summary>
     public RecordOutcome Evaluate(ReadOnlySpan<byte> raw, RawRef rawRef, IAlertSource? last)
     {

@@ -6,7 +6,7 @@ using CstmML.Ingestion.Pipeline;
 namespace CstmML.Ingestion.Tests.Pipeline;
 
 /// <summary>Everything a <c>cstm map</c> run produces, as text: the output lines, the rejects and the closing summary.</summary>
-internal sealed record MapOutput(List<string> Alerts, List<string> Rejects, string Summary, long FastRecords)
+internal sealed record MapOutput(List<string> Alerts, List<string> Rejects, string Summary, long FastRecords, long PiecesKept = 0, long PieceRestarts = 0)
 {
     /// <summary>Runs the real sources over <paramref name="inputs"/>.</summary>
     public static MapOutput Of(string[] inputs, PipelineOptions options)
@@ -31,6 +31,6 @@ internal sealed record MapOutput(List<string> Alerts, List<string> Rejects, stri
         Assert.Equal(pipeline.Counters.Read, pipeline.Counters.Normalized + pipeline.Counters.Rejected + pipeline.Counters.Duplicate);
         Assert.Equal(alerts.Count, pipeline.Counters.Normalized);
         var summary = JsonSerializer.Serialize(pipeline.Counters.ToSummary("map", TimeSpan.Zero), CstmJsonContext.Default.RunSummary);
-        return new MapOutput(alerts, rejects, summary, pipeline.FastPathRecords);
+        return new MapOutput(alerts, rejects, summary, pipeline.FastPathRecords, pipeline.PiecesKept, pipeline.PieceRestarts);
     }
 }

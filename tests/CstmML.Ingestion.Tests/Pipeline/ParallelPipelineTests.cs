@@ -133,6 +133,13 @@ public sealed class ParallelPipelineTests : IDisposable
     [Fact]
     public void Parallelism_Default_IsOne() => Assert.Equal(1, new PipelineOptions().Parallelism);
 
+    [Fact]
+    public void ChunkBytes_Default_Is256KiB()
+    {
+        Assert.Equal(256 * 1024, PipelineDefaults.ChunkBytes);
+        Assert.Equal(PipelineDefaults.ChunkBytes, new PipelineOptions().ChunkBytes);
+    }
+
     private string[] MixedInputs()
     {
         var good = FastPathDifferentialTests.BaseRecords()[0];

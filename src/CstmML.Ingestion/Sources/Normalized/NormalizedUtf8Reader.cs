@@ -50,12 +50,27 @@ internal sealed class NormalizedUtf8Reader
     }
 
     /// <summary>The alert of <paramref name="utf8"/> (one JSON object), or null: use the document path.</summary>
-    public NormalizedAlert? TryRead(ReadOnlySpan<byte> utf8)
+    public NormalizedAlert? TryRead(ReadOnlySpan<byte> utf8) => TryRead(utf8, wholeLine: false);
+
+    /// <summary>
+    /// As <see cref="TryRead(ReadOnlySpan{byte})"/> for a JSON Lines line that may hold anything: the alert only when
+    /// the line is exactly one complete JSON object (nothing after it); the alert's own keys are never container keys
+    /// or escaped, and it nests 3 deep at most, within any reader's depth limit.
+    /// </summary>
+    public NormalizedAlert? TryReadLine(ReadOnlySpan<byte> line) => TryRead(line, wholeLine: true);
+
+    private NormalizedAlert? TryRead(ReadOnlySpan<byte> utf8, bool wholeLine)
     {
         try
         {
             var r = new Utf8JsonReader(utf8, Options);
-            return r.Read() && r.TokenType == JsonTokenType.StartObject ? ReadAlert(ref r, utf8) : null;
+            if (!r.Read() || r.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            var alert = ReadAlert(ref r, utf8);
+            return !wholeLine || (r.TokenType == JsonTokenType.EndObject && r.CurrentDepth == 0 && r.BytesConsumed == utf8.Length) ? alert : null;
         }
         catch (JsonException)
         {

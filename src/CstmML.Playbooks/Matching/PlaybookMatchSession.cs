@@ -84,12 +84,65 @@ public sealed class PlaybookMatchSession
     public IReadOnlyList<PlaybookDetection> Process(NormalizedAlert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
+        Accept(alert);
+        return TakeEmitted();
+    }
+
+    /// <summary>Whether this session was made for <paramref name="lib"/> with <paramref name="options"/> (reuse check).</summary>
+    internal bool IsFor(CompiledLibrary lib, PlaybookEngineOptions options) =>
+        ReferenceEquals(lib, _lib) && ReferenceEquals(options, _options);
+
+    /// <summary>
+    /// Returns the session to its just-created state (an empty stream), keeping its allocated tables, so one thread can
+    /// match sequence after sequence without building a session for each.
+    /// </summary>
+    internal void Reset()
+    {
+        _states.Clear();
+        _buffer.Clear();
+        _emitted.Clear();
+        _expiry.Clear();
+        _touched.Clear();
+        Array.Clear(_masks);
+        if (_generation > int.MaxValue / 2)
+        {
+            // Stamps compare with the generation: start both over long before the counter could wrap.
+            Array.Clear(_stamp);
+            _generation = 0;
+        }
+
+        _maxTicks = long.MinValue;
+        _arrival = _runSeq = 0;
+        _alerts = _late = _ungrouped = _opened = _restarted = _expired = 0;
+        _negated = _suppressed = _overflow = _live = _peakLive = _detections = 0;
+    }
+
+    /// <summary>
+    /// Streams <paramref name="alerts"/> and flushes, appending to <paramref name="detections"/> exactly what
+    /// <see cref="Process"/> and <see cref="Flush"/> would return, in the same order, without an array per call.
+    /// </summary>
+    internal void MatchAll(IReadOnlyList<NormalizedAlert> alerts, List<PlaybookDetection> detections)
+    {
+        for (var i = 0; i < alerts.Count; i++)
+        {
+            var alert = alerts[i];
+            ArgumentNullException.ThrowIfNull(alert);
+            Accept(alert);
+            MoveEmitted(detections);
+        }
+
+        FlushCore();
+        MoveEmitted(detections);
+    }
+
+    private void Accept(NormalizedAlert alert)
+    {
         _alerts++;
         var t = alert.Time.UtcTicks;
         if (_maxTicks != long.MinValue && t < _maxTicks - _latenessTicks)
         {
             _late++;
-            return NoDetections;
+            return;
         }
 
         if (t > _maxTicks)
@@ -112,7 +165,6 @@ public sealed class PlaybookMatchSession
         }
 
         Sweep(_maxTicks - _latenessTicks);
-        return TakeEmitted();
     }
 
     /// <summary>
@@ -146,6 +198,12 @@ public sealed class PlaybookMatchSession
     /// </summary>
     public IReadOnlyList<PlaybookDetection> Flush()
     {
+        FlushCore();
+        return TakeEmitted();
+    }
+
+    private void FlushCore()
+    {
         while (_buffer.Count > 0)
         {
             Handle(_buffer.Dequeue());
@@ -165,7 +223,19 @@ public sealed class PlaybookMatchSession
 
         _states.Clear();
         _expiry.Clear();
-        return TakeEmitted();
+    }
+
+    // What TakeEmitted returns, appended to a caller's list instead of a new array.
+    private void MoveEmitted(List<PlaybookDetection> into)
+    {
+        if (_emitted.Count == 0)
+        {
+            return;
+        }
+
+        _emitted.Sort(DetectionOrderComparer.Instance);
+        into.AddRange(_emitted);
+        _emitted.Clear();
     }
 
     private PlaybookDetection[] TakeEmitted()
@@ -200,7 +270,7 @@ public sealed class PlaybookMatchSession
                     Consider(refs, alert, gen);
                 }
 
-                if (t.IsSubTechnique && _lib.ByTechnique.TryGetValue(t.Parent, out refs))
+                if (t.IsSubTechnique && _lib.TryGetParentSteps(t, out refs))
                 {
                     Consider(refs, alert, gen);
                 }

@@ -12,6 +12,9 @@ namespace CstmML.Playbooks.Matching;
 /// </summary>
 public sealed class PlaybookMatchSession
 {
+    /// <summary>Distinct criteria-field combinations remembered before the table starts over.</summary>
+    internal const int MaxRememberedFieldSets = 4096;
+
     private static readonly PlaybookDetection[] NoDetections = [];
 
     private readonly CompiledLibrary _lib;
@@ -30,6 +33,9 @@ public sealed class PlaybookMatchSession
     private readonly ulong[] _masks;
     private readonly List<int> _touched = [];
     private int _generation;
+
+    // Step matches by criteria fields (an alert stands for its combination), bounded; kept across Reset.
+    private readonly Dictionary<NormalizedAlert, (int Playbook, ulong Mask)[]> _matchesByFields = new(CriteriaFieldsComparer.Instance);
 
     private long _maxTicks = long.MinValue;
     private long _arrival;
@@ -57,6 +63,9 @@ public sealed class PlaybookMatchSession
         _stamp = new int[lib.Steps.Length];
         _masks = new ulong[lib.Playbooks.Length];
     }
+
+    /// <summary>Criteria-field combinations whose step matches are remembered (tests).</summary>
+    internal int RememberedFieldSets => _matchesByFields.Count;
 
     /// <summary>The newest event time seen minus the allowed lateness: alerts older than this are late.</summary>
     public DateTimeOffset? Watermark =>
@@ -253,6 +262,28 @@ public sealed class PlaybookMatchSession
 
     private void Handle(NormalizedAlert alert)
     {
+        // The steps an alert matches depend only on the fields CompiledCriteria reads, and a stream repeats a few
+        // combinations of them: each combination is tested against the steps once, then its matches are reused.
+        if (!_matchesByFields.TryGetValue(alert, out var matches))
+        {
+            matches = MatchSteps(alert);
+            if (_matchesByFields.Count >= MaxRememberedFieldSets)
+            {
+                _matchesByFields.Clear();
+            }
+
+            _matchesByFields.Add(alert, matches);
+        }
+
+        foreach (var (pb, mask) in matches)
+        {
+            ProcessPlaybook(_lib.Playbooks[pb], alert, mask);
+        }
+    }
+
+    /// <summary>The (playbook, step mask) pairs whose steps <paramref name="alert"/> matches, in playbook order.</summary>
+    internal (int Playbook, ulong Mask)[] MatchSteps(NormalizedAlert alert)
+    {
         var gen = ++_generation;
         if (_lib.ByType.TryGetValue(alert.Type, out var refs))
         {
@@ -296,7 +327,7 @@ public sealed class PlaybookMatchSession
 
         if (_touched.Count == 0)
         {
-            return;
+            return [];
         }
 
         if (_touched.Count > 1)
@@ -304,14 +335,16 @@ public sealed class PlaybookMatchSession
             _touched.Sort();
         }
 
-        foreach (var pb in _touched)
+        var matches = new (int Playbook, ulong Mask)[_touched.Count];
+        for (var i = 0; i < matches.Length; i++)
         {
-            var mask = _masks[pb];
+            var pb = _touched[i];
+            matches[i] = (pb, _masks[pb]);
             _masks[pb] = 0;
-            ProcessPlaybook(_lib.Playbooks[pb], alert, mask);
         }
 
         _touched.Clear();
+        return matches;
     }
 
     private void Consider(StepRef[] refs, NormalizedAlert alert, int gen)

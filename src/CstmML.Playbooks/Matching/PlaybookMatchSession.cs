@@ -34,6 +34,11 @@ public sealed class PlaybookMatchSession
     private readonly List<int> _touched = [];
     private int _generation;
 
+    // Partial matches (per playbook: their id arrays have its step count) and key states that ended, kept for the
+    // next ones so a long stream or a reused session stops allocating them; bounded.
+    private readonly Stack<PartialMatch>[] _freeRuns;
+    private readonly Stack<KeyState> _freeStates = new();
+
     // Step matches by criteria fields (an alert stands for its combination), bounded; kept across Reset.
     private readonly Dictionary<NormalizedAlert, (int Playbook, ulong Mask)[]> _matchesByFields = new(CriteriaFieldsComparer.Instance);
 
@@ -62,6 +67,11 @@ public sealed class PlaybookMatchSession
         _latenessTicks = options.AllowedLateness.Ticks;
         _stamp = new int[lib.Steps.Length];
         _masks = new ulong[lib.Playbooks.Length];
+        _freeRuns = new Stack<PartialMatch>[lib.Playbooks.Length];
+        for (var i = 0; i < _freeRuns.Length; i++)
+        {
+            _freeRuns[i] = new Stack<PartialMatch>();
+        }
     }
 
     /// <summary>Criteria-field combinations whose step matches are remembered (tests).</summary>
@@ -107,6 +117,12 @@ public sealed class PlaybookMatchSession
     /// </summary>
     internal void Reset()
     {
+        foreach (var (key, state) in _states)
+        {
+            ReleaseRuns(key.Playbook, state.Runs, 0);
+            ReleaseState(state);
+        }
+
         _states.Clear();
         _buffer.Clear();
         _emitted.Clear();
@@ -227,7 +243,8 @@ public sealed class PlaybookMatchSession
             }
 
             _live -= state.Runs.Count;
-            state.Runs.Clear();
+            ReleaseRuns(key.Playbook, state.Runs, 0);
+            ReleaseState(state);
         }
 
         _states.Clear();
@@ -402,7 +419,7 @@ public sealed class PlaybookMatchSession
                 return; // nothing in progress and the alert cannot start a match
             }
 
-            state = new KeyState(key);
+            state = _freeStates.TryPop(out var free) ? free.Reuse(key) : new KeyState(key);
             _states[key] = state;
         }
 
@@ -423,6 +440,7 @@ public sealed class PlaybookMatchSession
                 {
                     _negated++;
                     _live--;
+                    ReleaseRun(cp.Index, r);
                 }
                 else
                 {
@@ -443,6 +461,7 @@ public sealed class PlaybookMatchSession
         if (runs.Count == 0)
         {
             _states.Remove(key);
+            ReleaseState(state);
         }
         else if (state.Due == long.MaxValue)
         {
@@ -496,7 +515,7 @@ public sealed class PlaybookMatchSession
             Emit(cp, state, completed);
             _suppressed += runs.Count - 1;
             _live -= runs.Count;
-            runs.Clear();
+            ReleaseRuns(cp.Index, runs, 0);
         }
     }
 
@@ -555,12 +574,24 @@ public sealed class PlaybookMatchSession
 
         if (runs.Count >= _options.MaxPartialMatchesPerKey)
         {
+            var evicted = runs[0];
             runs.RemoveAt(0);
+            ReleaseRun(cp.Index, evicted);
             _overflow++;
             _live--;
         }
 
-        var run = new PartialMatch(cp.Steps.Length, ++_runSeq);
+        PartialMatch run;
+        if (_freeRuns[cp.Index].TryPop(out var free))
+        {
+            run = free;
+            run.Reset(++_runSeq);
+        }
+        else
+        {
+            run = new PartialMatch(cp.Steps.Length, ++_runSeq);
+        }
+
         runs.Add(run);
         _opened++;
         _live++;
@@ -698,6 +729,7 @@ public sealed class PlaybookMatchSession
             {
                 Close(cp, state, r);
                 _live--;
+                ReleaseRun(cp.Index, r);
             }
             else
             {
@@ -706,6 +738,39 @@ public sealed class PlaybookMatchSession
         }
 
         runs.RemoveRange(w, runs.Count - w);
+    }
+
+    private const int MaxFreePerPool = 256;
+
+    // A run is released once nothing refers to it any more: it left its key's list after being closed, emitted,
+    // negated or evicted. Queued expiry entries point at key states, never at runs.
+    private void ReleaseRun(int playbook, PartialMatch run)
+    {
+        var pool = _freeRuns[playbook];
+        if (pool.Count < MaxFreePerPool)
+        {
+            pool.Push(run);
+        }
+    }
+
+    private void ReleaseRuns(int playbook, List<PartialMatch> runs, int from)
+    {
+        for (var i = from; i < runs.Count; i++)
+        {
+            ReleaseRun(playbook, runs[i]);
+        }
+
+        runs.RemoveRange(from, runs.Count - from);
+    }
+
+    // A key state is released when it leaves the state table. Expiry entries that still name it are recognised as
+    // stale by their due time, exactly as for a state that was dropped (a reused state starts unscheduled).
+    private void ReleaseState(KeyState state)
+    {
+        if (_freeStates.Count < MaxFreePerPool)
+        {
+            _freeStates.Push(state);
+        }
     }
 
     private void Sweep(long watermark)
@@ -724,6 +789,7 @@ public sealed class PlaybookMatchSession
             if (state.Runs.Count == 0)
             {
                 _states.Remove(state.Key);
+                ReleaseState(state);
             }
             else
             {

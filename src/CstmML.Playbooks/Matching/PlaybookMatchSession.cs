@@ -74,6 +74,9 @@ public sealed class PlaybookMatchSession
         }
     }
 
+    /// <summary>Ended partial matches kept per playbook, and ended key states kept, for reuse (0: none; tests compare).</summary>
+    internal int PoolCapacity { get; set; } = 256;
+
     /// <summary>Criteria-field combinations whose step matches are remembered (tests).</summary>
     internal int RememberedFieldSets => _matchesByFields.Count;
 
@@ -740,14 +743,12 @@ public sealed class PlaybookMatchSession
         runs.RemoveRange(w, runs.Count - w);
     }
 
-    private const int MaxFreePerPool = 256;
-
     // A run is released once nothing refers to it any more: it left its key's list after being closed, emitted,
     // negated or evicted. Queued expiry entries point at key states, never at runs.
     private void ReleaseRun(int playbook, PartialMatch run)
     {
         var pool = _freeRuns[playbook];
-        if (pool.Count < MaxFreePerPool)
+        if (pool.Count < PoolCapacity)
         {
             pool.Push(run);
         }
@@ -767,7 +768,7 @@ public sealed class PlaybookMatchSession
     // stale by their due time, exactly as for a state that was dropped (a reused state starts unscheduled).
     private void ReleaseState(KeyState state)
     {
-        if (_freeStates.Count < MaxFreePerPool)
+        if (_freeStates.Count < PoolCapacity)
         {
             _freeStates.Push(state);
         }

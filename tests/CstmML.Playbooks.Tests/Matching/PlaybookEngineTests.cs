@@ -81,6 +81,25 @@ public class PlaybookEngineTests
         Assert.Contains(serial, json => json.Length > 0);
     }
 
+    [Fact]
+    public void Process_PooledRunsAndStates_SameDetectionsAndStatsAsWithoutPools()
+    {
+        // One long stream per session over the whole corpus (many keys, runs ending and starting), with and without
+        // reuse of ended partial matches and key states.
+        var (engine, sequences) = Corpus();
+        var alerts = sequences.SelectMany(s => s.Alerts).OrderBy(a => a.Time).ThenBy(a => a.Id, StringComparer.Ordinal).ToArray();
+        var pooled = engine.CreateSession();
+        var plain = engine.CreateSession();
+        plain.PoolCapacity = 0;
+
+        var expected = alerts.SelectMany(plain.Process).Concat(plain.Flush()).ToList();
+        var actual = alerts.SelectMany(pooled.Process).Concat(pooled.Flush()).ToList();
+
+        Assert.Equal(Json(expected), Json(actual));
+        Assert.Equal(plain.Stats, pooled.Stats);
+        Assert.True(pooled.Stats.PartialMatchesOpened > 1000, $"only {pooled.Stats.PartialMatchesOpened} partial matches: little reuse to check");
+    }
+
     private static PlaybookEngine Fresh() => new(PlaybookLoader.Load(RepoPaths.PlaybookLibrary).Playbooks);
 
     private static (PlaybookEngine Engine, IReadOnlyList<Core.Sequences.AlertSequence> Sequences) Corpus() =>

@@ -23,7 +23,8 @@ internal static class StageProbe
         var input = args.Length > 0 ? args[0] : Path.Combine(root, "training-data", "corpus");
         var model = args.Length > 1 ? args[1] : Path.Combine(root, "models", "default");
         var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
-        // Optional STAGE: time only the stages whose name contains it (for a focused perf record).
+        // Optional STAGE: time only the stages whose name contains it (for a focused perf record); "score" runs
+        // ScoringEngine.Score alone.
         var only = args.Length > 3 ? args[3] : null;
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var sequences = ScoringInputs.Load(input);
@@ -71,6 +72,13 @@ internal static class StageProbe
             {
                 float[][] features = [];
                 IReadOnlyList<string>[] tokens = [];
+                if (only is not null && only.StartsWith("score", StringComparison.Ordinal))
+                {
+                    // The whole scorer alone (its own featurizing included): a clean profile of what cstm score runs.
+                    Time("score (all)", () => engine.Score(b));
+                    continue;
+                }
+
                 Time("featurize", () => features = b.Select(featurizer.Featurize).ToArray());
                 Time("tokens", () => tokens = b.Select(s => SequenceTokens.Of(s, kind)).ToArray());
                 var techniques = b.Select(s => (IReadOnlyList<string>)s.Techniques.Select(x => x.Value).ToArray()).ToArray();

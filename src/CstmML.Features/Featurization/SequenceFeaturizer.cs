@@ -535,6 +535,22 @@ public sealed class SequenceFeaturizer
             return values.Length;
         }
 
+        // Runs of one value (a principal keeps its region, address and client for a while) collapse before the sort.
+        var kept = 1;
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] != values[kept - 1])
+            {
+                values[kept++] = values[i];
+            }
+        }
+
+        values = values[..kept];
+        if (kept == 1)
+        {
+            return 1;
+        }
+
         values.Sort();
         var distinct = 1;
         for (var i = 1; i < values.Length; i++)

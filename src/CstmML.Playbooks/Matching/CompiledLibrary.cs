@@ -60,8 +60,12 @@ internal sealed class CompiledLibrary
         ByType = byType.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         ByTechnique = byTechnique.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray());
         ByTactic = byTactic.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        _byParent = byTechnique.ToFrozenDictionary(kv => kv.Key.Value, kv => kv.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         Always = [.. always];
     }
+
+    // ByTechnique by text, looked up by a sub-technique's first five characters: its parent without a new string.
+    private readonly FrozenDictionary<string, StepRef[]>.AlternateLookup<ReadOnlySpan<char>> _byParent;
 
     public CompiledPlaybook[] Playbooks { get; }
 
@@ -88,18 +92,22 @@ internal sealed class CompiledLibrary
             return true;
         }
 
-        foreach (var t in alert.Techniques)
+        // Indexed loops: foreach over IReadOnlyList<T> would box an enumerator per alert.
+        var techniques = alert.Techniques;
+        for (var i = 0; i < techniques.Count; i++)
         {
+            var t = techniques[i];
             if ((ByTechnique.TryGetValue(t, out refs) && AnyStart(refs, alert))
-                || (t.IsSubTechnique && ByTechnique.TryGetValue(t.Parent, out refs) && AnyStart(refs, alert)))
+                || (t.IsSubTechnique && TryGetParentSteps(t, out refs) && AnyStart(refs, alert)))
             {
                 return true;
             }
         }
 
-        foreach (var t in alert.Tactics)
+        var tactics = alert.Tactics;
+        for (var i = 0; i < tactics.Count; i++)
         {
-            if (ByTactic.TryGetValue(t, out refs) && AnyStart(refs, alert))
+            if (ByTactic.TryGetValue(tactics[i], out refs) && AnyStart(refs, alert))
             {
                 return true;
             }
@@ -107,6 +115,10 @@ internal sealed class CompiledLibrary
 
         return AnyStart(Always, alert);
     }
+
+    /// <summary>The steps indexed under the parent of sub-technique <paramref name="subTechnique"/> (same as <c>ByTechnique[t.Parent]</c>).</summary>
+    public bool TryGetParentSteps(TechniqueId subTechnique, out StepRef[] refs) =>
+        _byParent.TryGetValue(subTechnique.Value.AsSpan(0, 5), out refs!);
 
     private bool AnyStart(StepRef[] refs, NormalizedAlert alert)
     {

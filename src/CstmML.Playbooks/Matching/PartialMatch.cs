@@ -52,8 +52,15 @@ internal sealed class PartialMatch
         Stage = 0;
         Matched = 0;
         Array.Clear(Ids);
-        Accumulators = null;
-        Negations = null;
+
+        // Emptied rather than dropped: an empty list or array reads as none everywhere (no accumulator open, no
+        // negation period), and a reused run keeps them.
+        if (Accumulators is not null)
+        {
+            Array.Clear(Accumulators);
+        }
+
+        Negations?.Clear();
         CompletePending = false;
     }
 

@@ -11,6 +11,10 @@ namespace CstmML.Playbooks.Matching;
 /// </summary>
 public sealed class PlaybookEngine
 {
+    // One in-order session per thread, reused across sequences (never shared between threads).
+    [ThreadStatic]
+    private static PlaybookMatchSession? _reusable;
+
     private readonly CompiledLibrary _library;
     private readonly PlaybookEngineOptions _inOrder;
 
@@ -68,7 +72,25 @@ public sealed class PlaybookEngine
         }
 
         // Most sequences contain no step that opens a playbook: skip building a session for them.
-        return canStart ? Match(alerts).Detections : [];
+        if (!canStart)
+        {
+            return [];
+        }
+
+        if (!IsOrdered(alerts))
+        {
+            return Match(alerts).Detections;
+        }
+
+        // Sorted alerts: the same in-order session as Match(alerts), but the thread's own, reset between sequences.
+        var session = _reusable is { } reused && reused.IsFor(_library, _inOrder) ? reused : new PlaybookMatchSession(_library, _inOrder, TimeProvider.System);
+        _reusable = null; // taken while in use: a failure mid-match leaves nothing half-used behind
+        var detections = new List<PlaybookDetection>();
+        session.MatchAll(alerts, detections);
+        session.Reset();
+        _reusable = session;
+        detections.Sort(DetectionOrderComparer.Instance);
+        return detections;
     }
 
     private static bool IsOrdered(IReadOnlyList<NormalizedAlert> alerts)

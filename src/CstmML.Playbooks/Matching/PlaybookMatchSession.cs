@@ -12,6 +12,9 @@ namespace CstmML.Playbooks.Matching;
 /// </summary>
 public sealed class PlaybookMatchSession
 {
+    /// <summary>Distinct criteria-field combinations remembered before the table starts over.</summary>
+    internal const int MaxRememberedFieldSets = 4096;
+
     private static readonly PlaybookDetection[] NoDetections = [];
 
     private readonly CompiledLibrary _lib;
@@ -30,6 +33,14 @@ public sealed class PlaybookMatchSession
     private readonly ulong[] _masks;
     private readonly List<int> _touched = [];
     private int _generation;
+
+    // Partial matches (per playbook: their id arrays have its step count) and key states that ended, kept for the
+    // next ones so a long stream or a reused session stops allocating them; bounded.
+    private readonly Stack<PartialMatch>[] _freeRuns;
+    private readonly Stack<KeyState> _freeStates = new();
+
+    // Step matches by criteria fields (an alert stands for its combination), bounded; kept across Reset.
+    private readonly Dictionary<NormalizedAlert, (int Playbook, ulong Mask)[]> _matchesByFields = new(CriteriaFieldsComparer.Instance);
 
     private long _maxTicks = long.MinValue;
     private long _arrival;
@@ -56,7 +67,18 @@ public sealed class PlaybookMatchSession
         _latenessTicks = options.AllowedLateness.Ticks;
         _stamp = new int[lib.Steps.Length];
         _masks = new ulong[lib.Playbooks.Length];
+        _freeRuns = new Stack<PartialMatch>[lib.Playbooks.Length];
+        for (var i = 0; i < _freeRuns.Length; i++)
+        {
+            _freeRuns[i] = new Stack<PartialMatch>();
+        }
     }
+
+    /// <summary>Ended partial matches kept per playbook, and ended key states kept, for reuse (0: none; tests compare).</summary>
+    internal int PoolCapacity { get; set; } = 256;
+
+    /// <summary>Criteria-field combinations whose step matches are remembered (tests).</summary>
+    internal int RememberedFieldSets => _matchesByFields.Count;
 
     /// <summary>The newest event time seen minus the allowed lateness: alerts older than this are late.</summary>
     public DateTimeOffset? Watermark =>
@@ -84,12 +106,71 @@ public sealed class PlaybookMatchSession
     public IReadOnlyList<PlaybookDetection> Process(NormalizedAlert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
+        Accept(alert);
+        return TakeEmitted();
+    }
+
+    /// <summary>Whether this session was made for <paramref name="lib"/> with <paramref name="options"/> (reuse check).</summary>
+    internal bool IsFor(CompiledLibrary lib, PlaybookEngineOptions options) =>
+        ReferenceEquals(lib, _lib) && ReferenceEquals(options, _options);
+
+    /// <summary>
+    /// Returns the session to its just-created state (an empty stream), keeping its allocated tables, so one thread can
+    /// match sequence after sequence without building a session for each.
+    /// </summary>
+    internal void Reset()
+    {
+        foreach (var (key, state) in _states)
+        {
+            ReleaseRuns(key.Playbook, state.Runs, 0);
+            ReleaseState(state);
+        }
+
+        _states.Clear();
+        _buffer.Clear();
+        _emitted.Clear();
+        _expiry.Clear();
+        _touched.Clear();
+        Array.Clear(_masks);
+        if (_generation > int.MaxValue / 2)
+        {
+            // Stamps compare with the generation: start both over long before the counter could wrap.
+            Array.Clear(_stamp);
+            _generation = 0;
+        }
+
+        _maxTicks = long.MinValue;
+        _arrival = _runSeq = 0;
+        _alerts = _late = _ungrouped = _opened = _restarted = _expired = 0;
+        _negated = _suppressed = _overflow = _live = _peakLive = _detections = 0;
+    }
+
+    /// <summary>
+    /// Streams <paramref name="alerts"/> and flushes, appending to <paramref name="detections"/> exactly what
+    /// <see cref="Process"/> and <see cref="Flush"/> would return, in the same order, without an array per call.
+    /// </summary>
+    internal void MatchAll(IReadOnlyList<NormalizedAlert> alerts, List<PlaybookDetection> detections)
+    {
+        for (var i = 0; i < alerts.Count; i++)
+        {
+            var alert = alerts[i];
+            ArgumentNullException.ThrowIfNull(alert);
+            Accept(alert);
+            MoveEmitted(detections);
+        }
+
+        FlushCore();
+        MoveEmitted(detections);
+    }
+
+    private void Accept(NormalizedAlert alert)
+    {
         _alerts++;
         var t = alert.Time.UtcTicks;
         if (_maxTicks != long.MinValue && t < _maxTicks - _latenessTicks)
         {
             _late++;
-            return NoDetections;
+            return;
         }
 
         if (t > _maxTicks)
@@ -112,7 +193,6 @@ public sealed class PlaybookMatchSession
         }
 
         Sweep(_maxTicks - _latenessTicks);
-        return TakeEmitted();
     }
 
     /// <summary>
@@ -146,6 +226,12 @@ public sealed class PlaybookMatchSession
     /// </summary>
     public IReadOnlyList<PlaybookDetection> Flush()
     {
+        FlushCore();
+        return TakeEmitted();
+    }
+
+    private void FlushCore()
+    {
         while (_buffer.Count > 0)
         {
             Handle(_buffer.Dequeue());
@@ -160,12 +246,25 @@ public sealed class PlaybookMatchSession
             }
 
             _live -= state.Runs.Count;
-            state.Runs.Clear();
+            ReleaseRuns(key.Playbook, state.Runs, 0);
+            ReleaseState(state);
         }
 
         _states.Clear();
         _expiry.Clear();
-        return TakeEmitted();
+    }
+
+    // What TakeEmitted returns, appended to a caller's list instead of a new array.
+    private void MoveEmitted(List<PlaybookDetection> into)
+    {
+        if (_emitted.Count == 0)
+        {
+            return;
+        }
+
+        _emitted.Sort(DetectionOrderComparer.Instance);
+        into.AddRange(_emitted);
+        _emitted.Clear();
     }
 
     private PlaybookDetection[] TakeEmitted()
@@ -182,6 +281,28 @@ public sealed class PlaybookMatchSession
     }
 
     private void Handle(NormalizedAlert alert)
+    {
+        // The steps an alert matches depend only on the fields CompiledCriteria reads, and a stream repeats a few
+        // combinations of them: each combination is tested against the steps once, then its matches are reused.
+        if (!_matchesByFields.TryGetValue(alert, out var matches))
+        {
+            matches = MatchSteps(alert);
+            if (_matchesByFields.Count >= MaxRememberedFieldSets)
+            {
+                _matchesByFields.Clear();
+            }
+
+            _matchesByFields.Add(alert, matches);
+        }
+
+        foreach (var (pb, mask) in matches)
+        {
+            ProcessPlaybook(_lib.Playbooks[pb], alert, mask);
+        }
+    }
+
+    /// <summary>The (playbook, step mask) pairs whose steps <paramref name="alert"/> matches, in playbook order.</summary>
+    internal (int Playbook, ulong Mask)[] MatchSteps(NormalizedAlert alert)
     {
         var gen = ++_generation;
         if (_lib.ByType.TryGetValue(alert.Type, out var refs))
@@ -200,7 +321,7 @@ public sealed class PlaybookMatchSession
                     Consider(refs, alert, gen);
                 }
 
-                if (t.IsSubTechnique && _lib.ByTechnique.TryGetValue(t.Parent, out refs))
+                if (t.IsSubTechnique && _lib.TryGetParentSteps(t, out refs))
                 {
                     Consider(refs, alert, gen);
                 }
@@ -226,7 +347,7 @@ public sealed class PlaybookMatchSession
 
         if (_touched.Count == 0)
         {
-            return;
+            return [];
         }
 
         if (_touched.Count > 1)
@@ -234,14 +355,16 @@ public sealed class PlaybookMatchSession
             _touched.Sort();
         }
 
-        foreach (var pb in _touched)
+        var matches = new (int Playbook, ulong Mask)[_touched.Count];
+        for (var i = 0; i < matches.Length; i++)
         {
-            var mask = _masks[pb];
+            var pb = _touched[i];
+            matches[i] = (pb, _masks[pb]);
             _masks[pb] = 0;
-            ProcessPlaybook(_lib.Playbooks[pb], alert, mask);
         }
 
         _touched.Clear();
+        return matches;
     }
 
     private void Consider(StepRef[] refs, NormalizedAlert alert, int gen)
@@ -299,7 +422,7 @@ public sealed class PlaybookMatchSession
                 return; // nothing in progress and the alert cannot start a match
             }
 
-            state = new KeyState(key);
+            state = _freeStates.TryPop(out var free) ? free.Reuse(key) : new KeyState(key);
             _states[key] = state;
         }
 
@@ -320,6 +443,7 @@ public sealed class PlaybookMatchSession
                 {
                     _negated++;
                     _live--;
+                    ReleaseRun(cp.Index, r);
                 }
                 else
                 {
@@ -340,6 +464,7 @@ public sealed class PlaybookMatchSession
         if (runs.Count == 0)
         {
             _states.Remove(key);
+            ReleaseState(state);
         }
         else if (state.Due == long.MaxValue)
         {
@@ -393,7 +518,7 @@ public sealed class PlaybookMatchSession
             Emit(cp, state, completed);
             _suppressed += runs.Count - 1;
             _live -= runs.Count;
-            runs.Clear();
+            ReleaseRuns(cp.Index, runs, 0);
         }
     }
 
@@ -452,12 +577,24 @@ public sealed class PlaybookMatchSession
 
         if (runs.Count >= _options.MaxPartialMatchesPerKey)
         {
+            var evicted = runs[0];
             runs.RemoveAt(0);
+            ReleaseRun(cp.Index, evicted);
             _overflow++;
             _live--;
         }
 
-        var run = new PartialMatch(cp.Steps.Length, ++_runSeq);
+        PartialMatch run;
+        if (_freeRuns[cp.Index].TryPop(out var free))
+        {
+            run = free;
+            run.Reset(++_runSeq);
+        }
+        else
+        {
+            run = new PartialMatch(cp.Steps.Length, ++_runSeq);
+        }
+
         runs.Add(run);
         _opened++;
         _live++;
@@ -595,6 +732,7 @@ public sealed class PlaybookMatchSession
             {
                 Close(cp, state, r);
                 _live--;
+                ReleaseRun(cp.Index, r);
             }
             else
             {
@@ -603,6 +741,37 @@ public sealed class PlaybookMatchSession
         }
 
         runs.RemoveRange(w, runs.Count - w);
+    }
+
+    // A run is released once nothing refers to it any more: it left its key's list after being closed, emitted,
+    // negated or evicted. Queued expiry entries point at key states, never at runs.
+    private void ReleaseRun(int playbook, PartialMatch run)
+    {
+        var pool = _freeRuns[playbook];
+        if (pool.Count < PoolCapacity)
+        {
+            pool.Push(run);
+        }
+    }
+
+    private void ReleaseRuns(int playbook, List<PartialMatch> runs, int from)
+    {
+        for (var i = from; i < runs.Count; i++)
+        {
+            ReleaseRun(playbook, runs[i]);
+        }
+
+        runs.RemoveRange(from, runs.Count - from);
+    }
+
+    // A key state is released when it leaves the state table. Expiry entries that still name it are recognised as
+    // stale by their due time, exactly as for a state that was dropped (a reused state starts unscheduled).
+    private void ReleaseState(KeyState state)
+    {
+        if (_freeStates.Count < PoolCapacity)
+        {
+            _freeStates.Push(state);
+        }
     }
 
     private void Sweep(long watermark)
@@ -621,6 +790,7 @@ public sealed class PlaybookMatchSession
             if (state.Runs.Count == 0)
             {
                 _states.Remove(state.Key);
+                ReleaseState(state);
             }
             else
             {

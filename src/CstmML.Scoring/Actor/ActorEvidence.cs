@@ -26,13 +26,13 @@ public sealed record ActorEvidence(IReadOnlyDictionary<string, IReadOnlyList<Tec
     }
 
     /// <summary><see cref="Separating"/> for techniques already distinct (the scorer dedups once per sequence, not per candidate).</summary>
-    internal IReadOnlyList<string> SeparatingDistinct(string label, string rival, string[] distinct)
+    internal IReadOnlyList<string> SeparatingDistinct(string label, string rival, ReadOnlySpan<string> distinct)
     {
         var mine = Lookup(label);
         var theirs = Lookup(rival);
 
         // Keep the best three in place (largest gap first, then technique): no list, no sort.
-        var best = new (string? Technique, double Mine, double Theirs)[MaxEvidence];
+        Span<(string? Technique, double Mine, double Theirs)> best = [default, default, default];
         var count = 0;
         foreach (var t in distinct)
         {

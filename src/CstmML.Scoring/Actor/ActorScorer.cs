@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using CstmML.Core.Alerts;
 using CstmML.Core.Models;
 using CstmML.Scoring.Onnx;
 using CstmML.Scoring.Results;
@@ -44,29 +46,76 @@ public sealed class ActorScorer : IDisposable
         ArgumentNullException.ThrowIfNull(features);
         var raw = _session.Run(features);
         var result = new ActorResult[raw.Length];
+        var order = new int[_manifest.ClassLabels.Count];
         for (var i = 0; i < raw.Length; i++)
         {
-            result[i] = Decide(raw[i], features[i], techniques?[i] ?? []);
+            var distinct = (techniques?[i] ?? []).Distinct(StringComparer.Ordinal).ToArray();
+            result[i] = Decide(raw[i], features[i], distinct, order);
         }
 
         return result;
     }
 
-    private ActorResult Decide(float[] raw, float[] features, IReadOnlyList<string> techniques)
+    /// <summary>
+    /// Scores the first <paramref name="count"/> rows of a row-major feature matrix the caller owns for the call (no
+    /// copy before ONNX Runtime); <paramref name="techniques"/>[i] are row i's techniques in order, repeats allowed.
+    /// </summary>
+    internal ActorResult[] Score(float[] matrix, int count, int dimension, IReadOnlyList<IReadOnlyList<TechniqueId>> techniques)
     {
-        var p = TemperatureScaling.Apply(raw, _manifest.Temperature);
-        var order = new int[p.Length];
-        for (var k = 0; k < order.Length; k++)
+        if (dimension != _session.InputDimension)
         {
-            order[k] = k;
+            throw new ArgumentException($"{_session.Source}: the feature rows have {dimension} values, the model takes {_session.InputDimension}.", nameof(dimension));
         }
 
-        // Highest probability first; ties keep class order (deterministic).
-        Array.Sort(order, (a, b) =>
+        var raw = _session.RunOwned(matrix, count);
+        var width = count == 0 ? 0 : raw.Length / count;
+        var result = new ActorResult[count];
+        var order = new int[_manifest.ClassLabels.Count];
+        var distinct = new List<string>();
+        for (var i = 0; i < count; i++)
         {
-            var byP = p[b].CompareTo(p[a]);
-            return byP != 0 ? byP : a.CompareTo(b);
-        });
+            DistinctValues(techniques[i], distinct);
+            result[i] = Decide(raw.AsSpan(i * width, width), matrix.AsSpan(i * dimension, dimension), CollectionsMarshal.AsSpan(distinct), order);
+        }
+
+        return result;
+    }
+
+    // First occurrences in order; a sequence has few distinct techniques, so a scan beats a hash set.
+    private static void DistinctValues(IReadOnlyList<TechniqueId> techniques, List<string> distinct)
+    {
+        distinct.Clear();
+        for (var k = 0; k < techniques.Count; k++)
+        {
+            var v = techniques[k].Value;
+            if (!distinct.Contains(v, StringComparer.Ordinal))
+            {
+                distinct.Add(v);
+            }
+        }
+    }
+
+    private ActorResult Decide(ReadOnlySpan<float> raw, ReadOnlySpan<float> features, ReadOnlySpan<string> distinct, int[] order)
+    {
+        var p = TemperatureScaling.Apply(raw, _manifest.Temperature);
+        if (order.Length != p.Length)
+        {
+            order = new int[p.Length];
+        }
+
+        // Highest probability first; ties keep class order (deterministic): an insertion sort of a few classes.
+        for (var k = 0; k < order.Length; k++)
+        {
+            var at = k;
+            while (at > 0 && Before(p, k, order[at - 1]))
+            {
+                order[at] = order[at - 1];
+                at--;
+            }
+
+            order[at] = k;
+        }
+
         var top = order[0];
         var distance = _centroids.NearestDistance(features, _centroids.IndexOf(_manifest.ClassLabels[top]));
         string? reason = distance > _manifest.OodDistanceThreshold ? AbstainReasons.OutOfDistribution
@@ -74,7 +123,6 @@ public sealed class ActorScorer : IDisposable
             : null;
 
         var labels = _manifest.ClassLabels;
-        var distinct = techniques.Distinct(StringComparer.Ordinal).ToArray();
         var candidates = new ActorCandidate[Math.Min(MaxCandidates, order.Length)];
         for (var rank = 0; rank < candidates.Length; rank++)
         {
@@ -93,6 +141,13 @@ public sealed class ActorScorer : IDisposable
             Candidates = candidates,
             Probabilities = p,
         };
+    }
+
+    // Class a ranks before class b: higher probability, then lower index (the order Array.Sort gave before).
+    private static bool Before(double[] p, int a, int b)
+    {
+        var byP = p[b].CompareTo(p[a]);
+        return byP != 0 ? byP < 0 : a < b;
     }
 
     public void Dispose() => _session.Dispose();

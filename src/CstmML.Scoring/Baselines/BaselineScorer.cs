@@ -43,16 +43,59 @@ public sealed class BaselineScorer : IDisposable
     public IReadOnlyList<AnomalyResult> Score(IReadOnlyList<BaselineInput> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var chosen = inputs.Select(i => Resolve(i.Role, i.Cohort)).ToArray();
-        var results = new AnomalyResult[inputs.Count];
-        foreach (var group in Enumerable.Range(0, inputs.Count).GroupBy(i => chosen[i].Key, StringComparer.Ordinal))
+        var dimension = inputs.Count == 0 ? 0 : inputs[0].Features.Length;
+        var matrix = new float[inputs.Count * dimension];
+        for (var i = 0; i < inputs.Count; i++)
         {
-            var rows = group.ToArray();
-            var baseline = chosen[rows[0]];
-            var distances = KMeansDistances(baseline, rows.Select(r => inputs[r].Features).ToArray());
-            for (var j = 0; j < rows.Length; j++)
+            if (inputs[i].Features.Length != dimension)
             {
-                results[rows[j]] = ScoreOne(baseline, inputs[rows[j]].Tokens, distances?[j]);
+                throw new ArgumentException($"Input {i} has {inputs[i].Features.Length} features, input 0 has {dimension}.", nameof(inputs));
+            }
+
+            inputs[i].Features.CopyTo(matrix, i * dimension);
+        }
+
+        return Score(inputs.Count, i => (inputs[i].Role, inputs[i].Cohort, inputs[i].Tokens), matrix, dimension, new float[matrix.Length], new int[inputs.Count]);
+    }
+
+    /// <summary>
+    /// Scores <paramref name="count"/> rows of a row-major feature matrix that the caller owns for the call. Each
+    /// baseline's KMeans model runs once over its rows, in row order (the batches ONNX Runtime sees do not depend on
+    /// the buffers); <paramref name="gather"/> and <paramref name="rows"/> are scratch space of at least the matrix's
+    /// and the row count's length.
+    /// </summary>
+    internal AnomalyResult[] Score(int count, Func<int, (string Role, string? Cohort, IReadOnlyList<string> Tokens)> row, float[] matrix, int dimension, float[] gather, int[] rows)
+    {
+        var chosen = new RoleBaseline[count];
+        for (var i = 0; i < count; i++)
+        {
+            var (role, cohort, _) = row(i);
+            chosen[i] = Resolve(role, cohort);
+        }
+
+        var results = new AnomalyResult[count];
+        for (var i = 0; i < count; i++)
+        {
+            if (results[i] is not null)
+            {
+                continue;
+            }
+
+            // The group of row i's baseline: row i and every later row with the same key (first-occurrence order).
+            var baseline = chosen[i];
+            var m = 0;
+            for (var j = i; j < count; j++)
+            {
+                if (results[j] is null && (ReferenceEquals(chosen[j], baseline) || string.Equals(chosen[j].Key, baseline.Key, StringComparison.Ordinal)))
+                {
+                    rows[m++] = j;
+                }
+            }
+
+            var distances = KMeansDistances(baseline, matrix, dimension, rows.AsSpan(0, m), gather);
+            for (var j = 0; j < m; j++)
+            {
+                results[rows[j]] = ScoreOne(baseline, row(rows[j]).Tokens, distances?[j]);
             }
         }
 
@@ -71,11 +114,73 @@ public sealed class BaselineScorer : IDisposable
         return _kmeans[baseline.KMeansFile].Run(features).Select(MinDistance).ToArray();
     }
 
+    private double[]? KMeansDistances(RoleBaseline baseline, float[] matrix, int dimension, ReadOnlySpan<int> rows, float[] gather)
+    {
+        if (baseline.KMeansFile is null)
+        {
+            return null;
+        }
+
+        // Rows 0..m-1 in order are already laid out as one batch; any other group is copied together first.
+        var contiguous = true;
+        for (var j = 0; j < rows.Length && contiguous; j++)
+        {
+            contiguous = rows[j] == j;
+        }
+
+        var input = matrix;
+        if (!contiguous)
+        {
+            input = gather;
+            for (var j = 0; j < rows.Length; j++)
+            {
+                matrix.AsSpan(rows[j] * dimension, dimension).CopyTo(gather.AsSpan(j * dimension, dimension));
+            }
+        }
+
+        var session = _kmeans[baseline.KMeansFile];
+        if (dimension != session.InputDimension)
+        {
+            throw new ArgumentException($"{session.Source}: the feature rows have {dimension} values, the model takes {session.InputDimension}.", nameof(dimension));
+        }
+
+        var output = session.RunOwned(input, rows.Length);
+        var width = output.Length / rows.Length;
+        var distances = new double[rows.Length];
+        for (var j = 0; j < rows.Length; j++)
+        {
+            distances[j] = MinOfRow(output.AsSpan(j * width, width));
+        }
+
+        return distances;
+    }
+
     /// <summary>Min over a row of squared distances, floored at 0 (float cancellation can make it slightly negative).</summary>
     public static double MinDistance(float[] distances)
     {
         ArgumentNullException.ThrowIfNull(distances);
-        return Math.Max(0.0, distances.Min());
+        return MinOfRow(distances);
+    }
+
+    // Same as Enumerable.Min over the row (first NaN wins, else the smallest), then floored.
+    private static double MinOfRow(ReadOnlySpan<float> distances)
+    {
+        if (distances.IsEmpty)
+        {
+            throw new InvalidOperationException("A KMeans output row has no distances.");
+        }
+
+        var min = distances[0];
+        for (var i = 1; i < distances.Length && !float.IsNaN(min); i++)
+        {
+            var x = distances[i];
+            if (x < min || float.IsNaN(x))
+            {
+                min = x;
+            }
+        }
+
+        return Math.Max(0.0, min);
     }
 
     /// <summary>The Markov signal: negative mean log-likelihood of the rarest window.</summary>

@@ -13,10 +13,30 @@ public static class SequenceTokens
         ArgumentNullException.ThrowIfNull(sequence);
         return kind switch
         {
-            TokenKind.AlertType => sequence.Alerts.Select(AlertToken).ToArray(),
+            TokenKind.AlertType => AlertTokens(sequence.Alerts),
             TokenKind.Technique => sequence.Techniques.Select(t => t.Value).ToArray(),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown token kind."),
         };
+    }
+
+    // Consecutive alerts usually share their type, and a thread sees few distinct types: each token string is made
+    // once per thread and type (AlertTokenCache) instead of once per alert.
+    private static string[] AlertTokens(IReadOnlyList<NormalizedAlert> alerts)
+    {
+        var tokens = new string[alerts.Count];
+        var cache = AlertTokenCache.Current;
+        NormalizedAlert? previous = null;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var alert = alerts[i];
+            ArgumentNullException.ThrowIfNull(alert);
+            tokens[i] = previous is not null && previous.Product == alert.Product && string.Equals(previous.Type, alert.Type, StringComparison.Ordinal)
+                ? tokens[i - 1]
+                : cache.Token(alert);
+            previous = alert;
+        }
+
+        return tokens;
     }
 
     // The JSON name of each product, computed once (tokens are made for every alert scored).

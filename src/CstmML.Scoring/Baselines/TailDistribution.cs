@@ -7,6 +7,8 @@ namespace CstmML.Scoring.Baselines;
 /// </summary>
 public sealed record TailDistribution(IReadOnlyList<double> Sorted)
 {
+    private ScaleCache? _scale;
+
     /// <summary>The default <see cref="ScaleFloor"/>: keeps the tail scale positive when all training scores are equal.</summary>
     public const double MinScale = 1e-6;
 
@@ -59,7 +61,30 @@ public sealed record TailDistribution(IReadOnlyList<double> Sorted)
 
     private double Space(double x) => LogSpace ? Math.Log(1.0 + Math.Max(x, 0.0)) : x;
 
+    /// <summary>Equal scores and options (the cached scale is not part of the value).</summary>
+    public bool Equals(TailDistribution? other) =>
+        other is not null && EqualityContract == other.EqualityContract
+        && EqualityComparer<IReadOnlyList<double>>.Default.Equals(Sorted, other.Sorted)
+        && ScaleFloor.Equals(other.ScaleFloor) && LogSpace == other.LogSpace;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(EqualityContract, Sorted, ScaleFloor, LogSpace);
+
+    // The decay scale only depends on the scores and the options but costs two passes over every training score, and
+    // every score past the maximum needs it: computed once. A copy made with 'with' and other options (or scores)
+    // does not match the cache and computes its own; a race only computes the same value twice.
     private double Scale()
+    {
+        var cached = _scale;
+        if (cached is null || !ReferenceEquals(cached.Sorted, Sorted) || cached.LogSpace != LogSpace || !cached.ScaleFloor.Equals(ScaleFloor))
+        {
+            _scale = cached = new ScaleCache(Sorted, LogSpace, ScaleFloor, ComputeScale());
+        }
+
+        return cached.Value;
+    }
+
+    private double ComputeScale()
     {
         var mean = Sorted.Average(Space);
         var variance = Sorted.Sum(x => (Space(x) - mean) * (Space(x) - mean)) / Sorted.Count;
@@ -101,4 +126,6 @@ public sealed record TailDistribution(IReadOnlyList<double> Sorted)
         var rank = (int)Math.Ceiling(q * Sorted.Count) - 1;
         return Sorted[Math.Clamp(rank, 0, Sorted.Count - 1)];
     }
+
+    private sealed record ScaleCache(IReadOnlyList<double> Sorted, bool LogSpace, double ScaleFloor, double Value);
 }

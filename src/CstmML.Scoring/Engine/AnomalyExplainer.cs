@@ -26,18 +26,11 @@ internal sealed class AnomalyExplainer
     {
         // Padded index i (0 = <start>) is token i - 1; the start and end tokens have no alert. A token is one alert
         // (alert-type tokens) or one run of a technique (technique tokens), which may span several alerts.
-        var spans = TokenAlerts(sequence, tokens.Count);
-        int first = int.MaxValue, last = -1;
-        for (var i = 0; i < anomaly.RarestWindow.Tokens.Count; i++)
-        {
-            var token = anomaly.RarestWindow.Start + i - 1;
-            if (token >= 0 && token < spans.Length && spans[token].First >= 0)
-            {
-                first = Math.Min(first, spans[token].First);
-                last = Math.Max(last, spans[token].Last);
-            }
-        }
-
+        // Only the window's tokens are looked up: alert-type tokens are alerts one to one, technique tokens replay the
+        // collapsing of repeats (no span array for every token).
+        var windowFirst = anomaly.RarestWindow.Start - 1;
+        var windowEnd = windowFirst + anomaly.RarestWindow.Tokens.Count;
+        var (first, last) = WindowAlerts(sequence, tokens.Count, Math.Max(windowFirst, 0), windowEnd);
         var ids = new List<string>();
         for (var a = first; a <= last; a++)
         {
@@ -54,16 +47,32 @@ internal sealed class AnomalyExplainer
 
         if (_vocabularies.TryGetValue(anomaly.BaselineKey, out var known))
         {
-            var unseen = tokens.Where(t => !known.Contains(t)).ToArray();
-            if (unseen.Length > 0)
+            var unseenCount = 0;
+            for (var i = 0; i < tokens.Count; i++)
             {
-                var distinct = unseen.Distinct(StringComparer.Ordinal).ToArray();
-                unseenSteps = unseen.Length;
-                unseenTokens = distinct.Length > MaxUnseenTokens ? distinct[..MaxUnseenTokens] : distinct;
-                var listed = string.Join(", ", distinct.Take(MaxListed)) + (distinct.Length > MaxListed ? ", ..." : string.Empty);
+                unseenCount += known.Contains(tokens[i]) ? 0 : 1;
+            }
+
+            if (unseenCount > 0)
+            {
+                // First occurrences in order, as Distinct gives them.
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                var distinct = new List<string>();
+                for (var i = 0; i < tokens.Count; i++)
+                {
+                    var t = tokens[i];
+                    if (!known.Contains(t) && seen.Add(t))
+                    {
+                        distinct.Add(t);
+                    }
+                }
+
+                unseenSteps = unseenCount;
+                unseenTokens = distinct.Count > MaxUnseenTokens ? distinct.GetRange(0, MaxUnseenTokens).ToArray() : [.. distinct];
+                var listed = string.Join(", ", distinct.Take(MaxListed)) + (distinct.Count > MaxListed ? ", ..." : string.Empty);
                 differences.Add(_tokens == TokenKind.Technique
-                    ? Invariant($"{unseen.Length} of the {tokens.Count} technique steps use techniques never seen in this baseline: {listed}")
-                    : Invariant($"{unseen.Length} of {tokens.Count} alerts are alert types never seen in this baseline: {listed}"));
+                    ? Invariant($"{unseenCount} of the {tokens.Count} technique steps use techniques never seen in this baseline: {listed}")
+                    : Invariant($"{unseenCount} of {tokens.Count} alerts are alert types never seen in this baseline: {listed}"));
             }
         }
 
@@ -80,44 +89,56 @@ internal sealed class AnomalyExplainer
         return anomaly with { RarestWindowAlertIds = ids, UnseenSteps = unseenSteps, UnseenTokens = unseenTokens, Differences = differences };
     }
 
-    // For each token, the first and last alert behind it ((-1, -1) if none), replaying how the tokens were made.
-    private (int First, int Last)[] TokenAlerts(AlertSequence sequence, int count)
+    // The first and last alert behind tokens [from, to) of the sequence's count tokens ((int.MaxValue, -1) if none),
+    // replaying how the tokens were made.
+    private (int First, int Last) WindowAlerts(AlertSequence sequence, int count, int from, int to)
     {
-        var spans = new (int First, int Last)[count];
-        spans.AsSpan().Fill((-1, -1));
+        int first = int.MaxValue, last = -1;
+        to = Math.Min(to, count);
         var alerts = sequence.Alerts;
         if (_tokens != TokenKind.Technique)
         {
-            for (var a = 0; a < Math.Min(count, alerts.Count); a++)
+            for (var a = from; a < Math.Min(to, alerts.Count); a++)
             {
-                spans[a] = (a, a);
+                first = Math.Min(first, a);
+                last = Math.Max(last, a);
             }
 
-            return spans;
+            return (first, last);
         }
 
         // SequenceBuilder collapses a technique repeated by consecutive alerts into one step.
         var k = -1;
         for (var a = 0; a < alerts.Count; a++)
         {
-            foreach (var t in alerts[a].Techniques)
+            var techniques = alerts[a].Techniques;
+            for (var j = 0; j < techniques.Count; j++)
             {
+                var t = techniques[j];
                 if (k >= 0 && k < count && sequence.Techniques[k] == t)
                 {
-                    spans[k].Last = a;
+                    if (k >= from && k < to)
+                    {
+                        last = Math.Max(last, a);
+                    }
+
                     continue;
                 }
 
-                if (++k >= count)
+                if (++k >= count || k >= to)
                 {
-                    return spans;
+                    return (first, last);
                 }
 
-                spans[k] = (a, a);
+                if (k >= from)
+                {
+                    first = Math.Min(first, a);
+                    last = Math.Max(last, a);
+                }
             }
         }
 
-        return spans;
+        return (first, last);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using CstmML.Core.Alerts;
 using CstmML.Core.Models;
 using CstmML.Core.Sequences;
 using CstmML.Features.Featurization;
@@ -122,23 +123,31 @@ public sealed class ScoringEngine : ISequenceScorer, IDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var features = new float[sequences.Count][];
-        var tokens = new IReadOnlyList<string>[sequences.Count];
-        var techniques = new IReadOnlyList<string>[sequences.Count];
-        var inputs = new BaselineInput[sequences.Count];
+        var n = sequences.Count;
+        var dimension = _featurizer.Dimension;
+
+        // The feature rows go straight into one per-thread matrix that ONNX Runtime reads in place: no array per
+        // sequence, no copy per model. It is only used until the model runs below return.
+        var scratch = ScoringScratch.Current;
+        var matrix = scratch.Features(n * dimension);
+        var tokens = new IReadOnlyList<string>[n];
+        var techniques = new IReadOnlyList<TechniqueId>[n];
+        var roles = new string[n];
+        var cohorts = new string[n];
         var kind = _model.Baselines.Set.Tokens;
-        for (var i = 0; i < sequences.Count; i++)
+        for (var i = 0; i < n; i++)
         {
             var s = sequences[i] ?? throw new ArgumentException($"Sequence {i} of the batch is null.", nameof(sequences));
-            features[i] = _featurizer.Featurize(s);
+            _featurizer.Featurize(s, matrix.AsSpan(i * dimension, dimension));
             tokens[i] = SequenceTokens.Of(s, kind);
-            techniques[i] = s.Techniques.Select(t => t.Value).ToArray();
-            inputs[i] = new BaselineInput(BaselineKeys.RoleOf(s), BaselineKeys.CohortOf(s), tokens[i], features[i]);
+            techniques[i] = s.Techniques;
+            roles[i] = BaselineKeys.RoleOf(s);
+            cohorts[i] = BaselineKeys.CohortOf(s);
         }
 
         // Batched inference: one ONNX run per batch for the actor, one per baseline for KMeans.
-        var actors = _model.Actor.Score(features, techniques);
-        var anomalies = _model.Baselines.Score(inputs);
+        var actors = _model.Actor.Score(matrix, n, dimension, techniques);
+        var anomalies = _model.Baselines.Score(n, i => (roles[i], cohorts[i], tokens[i]), matrix, dimension, scratch.Gather(n * dimension), scratch.Rows(n));
         cancellationToken.ThrowIfCancellationRequested();
         var results = new ScoringResult[sequences.Count];
         for (var i = 0; i < sequences.Count; i++)
@@ -166,7 +175,7 @@ public sealed class ScoringEngine : ISequenceScorer, IDisposable
             AlertCount = s.Alerts.Count,
             Techniques = s.Techniques,
             TacticChain = s.TacticChain,
-            AlertIds = s.Alerts.Select(a => a.Id).ToArray(),
+            AlertIds = AlertIds(s),
             Velocity = velocity,
             Anomaly = anomaly,
             Actor = actor,
@@ -175,6 +184,18 @@ public sealed class ScoringEngine : ISequenceScorer, IDisposable
             Risk = risk,
             Model = Model,
         };
+    }
+
+    private static string[] AlertIds(AlertSequence s)
+    {
+        var alerts = s.Alerts;
+        var ids = new string[alerts.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = alerts[i].Id;
+        }
+
+        return ids;
     }
 
     /// <summary>Closes the ONNX sessions.</summary>

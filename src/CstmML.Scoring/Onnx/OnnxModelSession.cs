@@ -90,14 +90,30 @@ public sealed class OnnxModelSession : IDisposable
                 nameof(rows));
         }
 
+        // The OrtValue wraps (pins) the buffer, so it must be ours alone for the call.
+        return rowCount == 0 ? [] : RunOwned(rows.ToArray(), rowCount);
+    }
+
+    /// <summary>
+    /// Scores the first <paramref name="rowCount"/> rows of <paramref name="buffer"/> without copying them: the caller
+    /// owns the buffer for the call (a per-call or per-thread array) and may keep more floats after those rows.
+    /// </summary>
+    internal float[] RunOwned(float[] buffer, int rowCount)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        ArgumentOutOfRangeException.ThrowIfNegative(rowCount);
+        var floats = rowCount * InputDimension;
+        if (buffer.Length < floats)
+        {
+            throw new ArgumentException($"{Source}: expected at least {rowCount} x {InputDimension} = {floats} floats, got {buffer.Length}.", nameof(buffer));
+        }
+
         if (rowCount == 0)
         {
             return [];
         }
 
-        // The OrtValue wraps (pins) this buffer, so it must be ours alone for the call.
-        var buffer = rows.ToArray();
-        using var input = OrtValue.CreateTensorValueFromMemory(buffer, [rowCount, InputDimension]);
+        using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, floats), [rowCount, InputDimension]);
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(runOptions, _inputNames, [input], _outputNames);
         var result = outputs[0].GetTensorDataAsSpan<float>().ToArray();
@@ -124,7 +140,8 @@ public sealed class OnnxModelSession : IDisposable
             rows[i].CopyTo(flat, i * InputDimension);
         }
 
-        var output = Run(flat, rows.Count);
+        // flat is this call's own array: no second copy.
+        var output = RunOwned(flat, rows.Count);
         var width = rows.Count == 0 ? 0 : output.Length / rows.Count;
         var result = new float[rows.Count][];
         for (var i = 0; i < rows.Count; i++)

@@ -38,6 +38,26 @@ public class SequenceFeaturizerTests(ITestOutputHelper output)
         .Build();
 
     [Fact]
+    public void Featurize_ValuesInRunsAndRevisited_CountsEachDistinctValueOnce()
+    {
+        // Regions a a b a b c (runs and returns), addresses x x x (one run), services s t s t: distinct 3, 1 and 2.
+        var v = new TestSequence()
+            .Add(0, "A", [], [], region: "us-east-1", service: "s", ip: "192.0.2.1")
+            .Add(1, "A", [], [], region: "us-east-1", service: "t", ip: "192.0.2.1")
+            .Add(2, "A", [], [], region: "eu-west-1", service: "s", ip: "192.0.2.1")
+            .Add(3, "A", [], [], region: "us-east-1", service: "t")
+            .Add(4, "A", [], [], region: "eu-west-1")
+            .Add(5, "A", [], [], region: "ap-south-1")
+            .Build();
+
+        var features = Featurizer.Featurize(v);
+
+        AssertSlot(features, FeatureNames.RegionsLog, Math.Log(1 + 3));
+        AssertSlot(features, FeatureNames.SourceIpsLog, Math.Log(1 + 1));
+        AssertSlot(features, FeatureNames.ServicesLog, Math.Log(1 + 2));
+    }
+
+    [Fact]
     public void Featurize_ScriptedTheft_TimeSlotsMatchHandComputedGaps()
     {
         var v = Featurizer.Featurize(ScriptedTheft());

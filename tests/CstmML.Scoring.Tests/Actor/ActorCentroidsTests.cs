@@ -33,6 +33,61 @@ public class ActorCentroidsTests
         }
     }
 
+    [Theory]
+    [InlineData(476)]
+    [InlineData(13)]
+    [InlineData(3)]
+    public void NearestDistance_CentroidsDifferingInTheLastValue_ExactlyTheBruteForceMinimum(int dimension)
+    {
+        // Near ties: every centroid equals a base vector except its last value, so only the final terms decide, and
+        // the vector bound that skips far centroids must never skip the nearest one.
+        var random = new Random(dimension);
+        var baseVector = Enumerable.Range(0, dimension).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        var centroids = Enumerable.Range(0, 9).Select(k =>
+        {
+            var c = (float[])baseVector.Clone();
+            c[^1] += k * 1e-6f;
+            return c;
+        }).ToArray();
+        var model = new ActorCentroids([.. Enumerable.Range(0, 9).Select(i => $"c{i}")], centroids);
+        for (var k = 0; k < 40; k++)
+        {
+            var x = (float[])baseVector.Clone();
+            x[^1] += (float)(random.NextDouble() * 9e-6);
+            x[0] += (float)(random.NextDouble() * 1e-7);
+
+            Assert.Equal(Math.Sqrt(centroids.Min(c => Exact(x, c))), model.NearestDistance(x, k % 9));
+        }
+    }
+
+    [Fact]
+    public void IsCertainlyFarther_BestAtOrAboveTheExactDistance_False()
+    {
+        var random = new Random(4);
+        for (var k = 0; k < 200; k++)
+        {
+            var x = Enumerable.Range(0, 50 + k).Select(_ => (float)(random.NextDouble() * 6 - 3)).ToArray();
+            var c = Enumerable.Range(0, 50 + k).Select(_ => (float)(random.NextDouble() * 6 - 3)).ToArray();
+            var exact = Exact(x, c);
+
+            Assert.False(ActorCentroids.IsCertainlyFarther(x, c, exact));
+            Assert.False(ActorCentroids.IsCertainlyFarther(x, c, exact * (1 + 1e-12)));
+            Assert.True(ActorCentroids.IsCertainlyFarther(x, c, exact * 0.999));
+        }
+    }
+
+    private static double Exact(float[] x, float[] c)
+    {
+        var d = 0.0;
+        for (var i = 0; i < c.Length; i++)
+        {
+            var diff = (double)x[i] - c[i];
+            d += diff * diff;
+        }
+
+        return d;
+    }
+
     [Fact]
     public void IndexOf_KnownAndUnknownLabel_IndexOrZero()
     {

@@ -68,6 +68,79 @@ public class MarkovChainModelTests
         Assert.True(doc.RootElement.TryGetProperty("transitions", out _));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public void Score_RandomSequences_SameAsSortingEveryTransition(int window)
+    {
+        // Few distinct tokens (repeated transitions, equal probabilities, unseen tokens) and sequences of every length:
+        // the selection of the three lowest transitions and the pooled buffers must give what a full sort gives.
+        var random = new Random(11);
+        string[] alphabet = ["a", "b", "c", "x", "y"];
+        var model = MarkovChainModel.Fit(Enumerable.Range(0, 30).Select(_ => Tokens(random, ["a", "b", "c"], random.Next(1, 12))), alpha: 0.5);
+        for (var i = 0; i < 300; i++)
+        {
+            var tokens = Tokens(random, alphabet, random.Next(0, 40));
+
+            var score = model.Score(tokens, window);
+
+            var expected = Reference(model, tokens, window);
+            Assert.Equal(expected.MeanLogLikelihood, score.MeanLogLikelihood);
+            Assert.Equal(expected.Rarest.Start, score.Rarest.Start);
+            Assert.Equal(expected.Rarest.Tokens, score.Rarest.Tokens);
+            Assert.Equal(expected.Rarest.MeanLogLikelihood, score.Rarest.MeanLogLikelihood);
+            Assert.Equal(expected.LowestTransitions, score.LowestTransitions);
+        }
+    }
+
+    [Fact]
+    public void Score_TokensThatPrintAlike_SameAsSortingEveryTransition()
+    {
+        // "p -> q" then "r" and "p" then "q -> r" can print the same transition text: the texts, not the pairs, must be distinct.
+        var model = MarkovChainModel.Fit([["p -> q", "r"], ["p", "q -> r"]], alpha: 0.1);
+        string[] tokens = ["p -> q", "r", "p", "q -> r", "z"];
+
+        Assert.Equal(Reference(model, tokens, 2).LowestTransitions, model.Score(tokens, 2).LowestTransitions);
+    }
+
+    private static string[] Tokens(Random random, string[] alphabet, int count) =>
+        [.. Enumerable.Range(0, count).Select(_ => alphabet[random.Next(alphabet.Length)])];
+
+    // The scoring as first written: pad, sort every transition, de-duplicate the texts, take three.
+    private static MarkovScore Reference(MarkovChainModel model, IReadOnlyList<string> tokens, int window)
+    {
+        var padded = model.Pad(tokens);
+        var logs = new double[padded.Length - 1];
+        for (var i = 0; i < logs.Length; i++)
+        {
+            logs[i] = model.LogProbability(padded[i], padded[i + 1]);
+        }
+
+        var w = Math.Min(window, logs.Length);
+        var sum = logs.Take(w).Sum();
+        var bestStart = 0;
+        var bestSum = sum;
+        for (var i = w; i < logs.Length; i++)
+        {
+            sum += logs[i] - logs[i - w];
+            if (sum < bestSum - 1e-12)
+            {
+                bestSum = sum;
+                bestStart = i - w + 1;
+            }
+        }
+
+        var lowest = Enumerable.Range(0, logs.Length)
+            .OrderBy(i => logs[i])
+            .ThenBy(i => i)
+            .Select(i => FormattableString.Invariant($"{padded[i]} -> {padded[i + 1]} (p={Math.Exp(logs[i]):0.####})"))
+            .Distinct(StringComparer.Ordinal)
+            .Take(3)
+            .ToArray();
+        return new MarkovScore(logs.Average(), new MarkovWindow(bestStart, padded[bestStart..(bestStart + w + 1)], bestSum / w), lowest);
+    }
+
     private sealed class ScoreComparer : IEqualityComparer<MarkovScore>
     {
         public bool Equals(MarkovScore? x, MarkovScore? y) =>

@@ -132,4 +132,34 @@ public class TailDistributionTests
         Assert.True(score > 4);
         Assert.Equal(0.01, tail.UpperTailProbability(score), 9);
     }
+
+    [Fact]
+    public void UpperTailProbability_CopiesWithOtherOptionsAfterUse_SameAsFreshDistributions()
+    {
+        // The beyond-max scale is cached on first use; a 'with' copy shares the field but not the options.
+        double[] scores = [0, 1, 1, 2, 5];
+        var used = TailDistribution.From(scores);
+        var linear = used.UpperTailProbability(9);
+
+        var log = used with { LogSpace = true };
+        var floored = used with { ScaleFloor = 50 };
+
+        Assert.Equal(new TailDistribution(used.Sorted) { LogSpace = true }.UpperTailProbability(9), log.UpperTailProbability(9));
+        Assert.Equal(new TailDistribution(used.Sorted) { ScaleFloor = 50 }.UpperTailProbability(9), floored.UpperTailProbability(9));
+        Assert.NotEqual(linear, log.UpperTailProbability(9));
+        Assert.NotEqual(linear, floored.UpperTailProbability(9));
+        Assert.Equal(linear, used.UpperTailProbability(9));
+    }
+
+    [Fact]
+    public void Equals_OneUsedOneFresh_EqualValues()
+    {
+        var used = TailDistribution.From([1, 2, 3]);
+        _ = used.UpperTailProbability(10);
+        var fresh = new TailDistribution(used.Sorted);
+
+        Assert.Equal(fresh, used);
+        Assert.Equal(fresh.GetHashCode(), used.GetHashCode());
+        Assert.NotEqual(fresh with { LogSpace = true }, used);
+    }
 }

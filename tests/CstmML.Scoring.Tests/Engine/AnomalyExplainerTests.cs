@@ -57,6 +57,79 @@ public class AnomalyExplainerTests
         Assert.Equal(tokens[1..], result.UnseenTokens);
     }
 
+    [Fact]
+    public void Explain_EveryWindowOfRandomTechniqueSequences_SameAlertsAsASpanPerToken()
+    {
+        // The explainer looks up only the window's tokens; the reference builds every token's first and last alert.
+        var random = new Random(8);
+        string[] pool = ["T1580", "T1530", "T1496", "T1078.004"];
+        var explainer = new AnomalyExplainer(Set(TokenKind.Technique, ["T1580"]));
+        for (var round = 0; round < 30; round++)
+        {
+            var sequence = Sequence([.. Enumerable.Range(0, random.Next(1, 12)).Select(_ => pool.Take(random.Next(0, 3)).Select(_ => pool[random.Next(pool.Length)]).ToArray())]);
+            if (sequence.Techniques.Count == 0)
+            {
+                continue;
+            }
+
+            var tokens = sequence.Techniques.Select(t => t.Value).ToArray();
+            var padded = tokens.Prepend("<s>").Append("</s>").ToArray();
+            for (var start = 0; start < padded.Length; start++)
+            {
+                for (var length = 1; start + length <= padded.Length; length++)
+                {
+                    var window = new MarkovWindow(start, padded[start..(start + length)], -1);
+
+                    var result = explainer.Explain(Anomaly(window), sequence, tokens);
+
+                    Assert.Equal(ReferenceWindowAlerts(sequence, tokens.Length, window), result.RarestWindowAlertIds);
+                }
+            }
+        }
+    }
+
+    // The explainer as first written: a (first, last) alert span for every token, then the window's union.
+    private static List<string> ReferenceWindowAlerts(AlertSequence sequence, int count, MarkovWindow window)
+    {
+        var spans = Enumerable.Repeat((First: -1, Last: -1), count).ToArray();
+        void Fill()
+        {
+            var k = -1;
+            foreach (var (alert, a) in sequence.Alerts.Select((x, i) => (x, i)))
+            {
+                foreach (var t in alert.Techniques)
+                {
+                    if (k >= 0 && k < count && sequence.Techniques[k] == t)
+                    {
+                        spans[k].Last = a;
+                        continue;
+                    }
+
+                    if (++k >= count)
+                    {
+                        return;
+                    }
+
+                    spans[k] = (a, a);
+                }
+            }
+        }
+
+        Fill();
+        int first = int.MaxValue, last = -1;
+        for (var i = 0; i < window.Tokens.Count; i++)
+        {
+            var token = window.Start + i - 1;
+            if (token >= 0 && token < count && spans[token].First >= 0)
+            {
+                first = Math.Min(first, spans[token].First);
+                last = Math.Max(last, spans[token].Last);
+            }
+        }
+
+        return [.. Enumerable.Range(first, Math.Max(0, last - first + 1)).Select(a => sequence.Alerts[a].Id)];
+    }
+
     private static AlertSequence Sequence(params string[][] techniques)
     {
         var alerts = techniques.Select((t, i) => new NormalizedAlert

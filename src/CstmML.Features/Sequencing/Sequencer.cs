@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using CstmML.Core.Alerts;
 using CstmML.Core.Sequences;
 
@@ -26,6 +25,8 @@ public sealed class Sequencer
     private readonly Dictionary<SequenceKey, KeyState> _keys = [];
     private readonly PackedStrings _strings = new();
     private readonly PackedPages _pages = new();
+    private readonly HeldIds _heldIds = new();
+    private long _keySerial;
     private readonly PriorityQueue<SequenceKey, (DateTimeOffset At, SequenceKey Key)> _schedule = new(ScheduleOrder.Instance);
     private DateTimeOffset? _maxSeen;
     private long _alerts;
@@ -76,7 +77,7 @@ public sealed class Sequencer
         var key = new SequenceKey(alert.Account, alert.Principal);
         if (!_keys.TryGetValue(key, out var state))
         {
-            state = new KeyState(_strings, _pages);
+            state = new KeyState(_strings, _pages, _heldIds, _keySerial++);
             _keys[key] = state;
         }
 
@@ -162,6 +163,7 @@ public sealed class Sequencer
         }
 
         _keys.Clear();
+        _heldIds.Clear();
         _schedule.Clear();
     }
 
@@ -369,14 +371,11 @@ public sealed class Sequencer
         public int Count => Entries?.Length ?? Alerts!.Count;
     }
 
-    private sealed class KeyState(PackedStrings strings, PackedPages pages)
+    // serial: the key's number, which salts its id hashes in the sequencer's shared table of held ids.
+    private sealed class KeyState(PackedStrings strings, PackedPages pages, HeldIds ids, long serial)
     {
         /// <summary>The alerts of the open sessions, packed (they can be held for the whole allowed lateness).</summary>
         public PackedAlerts Buffer { get; } = new(strings, pages);
-
-        // The ids held (buffered or retained) as 64-bit hashes with a count, not strings: the buffer is packed, and
-        // a set of strings would keep every id alive. A hash already present is confirmed against the held ids.
-        private readonly Dictionary<ulong, int> _ids = [];
 
         // Ids seen again while held (true duplicates), so repeats skip the scan.
         private HashSet<string>? _confirmed;
@@ -392,7 +391,10 @@ public sealed class Sequencer
         /// <summary>Records <paramref name="id"/> as held; false when an alert with that id is already held (a duplicate).</summary>
         public bool AddId(string id)
         {
-            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, Hash(id), out var exists);
+            // The ids held (buffered or retained) are 64-bit hashes with a count, not strings: the buffer is packed,
+            // and a set of strings would keep every id alive. A hash already present is confirmed against the held ids.
+            var hash = HeldIds.Salt(Hash(id), serial);
+            var exists = ids.Contains(hash);
             if (exists && _confirmed?.Contains(id) == true)
             {
                 return false;
@@ -405,7 +407,7 @@ public sealed class Sequencer
                 return false;
             }
 
-            count++;
+            ids.Add(hash);
             return true;
         }
 
@@ -440,20 +442,7 @@ public sealed class Sequencer
             Buffer.ReleaseDetached(s.Entries);
         }
 
-        private void RemoveHash(ulong hash)
-        {
-            if (_ids.TryGetValue(hash, out var count))
-            {
-                if (count <= 1)
-                {
-                    _ids.Remove(hash);
-                }
-                else
-                {
-                    _ids[hash] = count - 1;
-                }
-            }
-        }
+        private void RemoveHash(ulong hash) => ids.Remove(HeldIds.Salt(hash, serial));
 
         private static ulong Hash(string id) => PackedAlerts.IdHash(id);
 

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
 using CstmML.Core.Alerts;
@@ -147,24 +146,6 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
 
         return false;
     }
-
-    /// <summary><see cref="IdHash(ReadOnlySpan{char})"/> of the id of detached alert <paramref name="e"/>, without making the id string.</summary>
-    public ulong IdHash(in Entry e)
-    {
-        var id = IdAt(e);
-        if (!id.Narrow)
-        {
-            return XxHash3.HashToUInt64(id.Units);
-        }
-
-        // Hashed as UTF-16, like the string the alert was added with.
-        Span<char> wide = id.Units.Length <= 256 ? stackalloc char[id.Units.Length] : new char[id.Units.Length];
-        Encoding.Latin1.GetChars(id.Units, wide);
-        return IdHash(wide);
-    }
-
-    /// <summary>The 64-bit hash the sequencer keeps held ids as: XxHash3 of the UTF-16 code units.</summary>
-    public static ulong IdHash(ReadOnlySpan<char> id) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id));
 
     /// <summary>Whether every one of <paramref name="entries"/> is packed (none was added as an object).</summary>
     public static bool AllPacked(ReadOnlySpan<Entry> entries)

@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using CstmML.Core.Alerts;
 using CstmML.Core.Sequences;
 
@@ -265,12 +267,20 @@ public sealed class Sequencer
                 var entries = taken.AsSpan(from, to - from);
                 if (PackedAlerts.AllPacked(entries))
                 {
-                    state.Retained.Add(new RetainedSession(sequence.SequenceId, sequence.Start, sequence.End, null, entries.ToArray()));
+                    // The held-id hashes are computed now, from the id strings just unpacked, not when the session is
+                    // released from records long out of cache.
+                    var held = new ulong[alerts.Count];
+                    for (var i = 0; i < held.Length; i++)
+                    {
+                        held[i] = state.HeldHash(alerts[i].Id);
+                    }
+
+                    state.Retained.Add(new RetainedSession(sequence.SequenceId, sequence.Start, sequence.End, null, entries.ToArray(), held));
                 }
                 else
                 {
                     state.Buffer.ReleaseDetached(entries);
-                    state.Retained.Add(new RetainedSession(sequence.SequenceId, sequence.Start, sequence.End, alerts, null));
+                    state.Retained.Add(new RetainedSession(sequence.SequenceId, sequence.Start, sequence.End, alerts, null, null));
                 }
             }
         }
@@ -366,7 +376,8 @@ public sealed class Sequencer
     private sealed record FlushedSession(SequenceKey Key, KeyState State, int From, int To, long Start, string SequenceId);
 
     // An emitted session kept for re-opening: as its packed entries, or (when some of its alerts were held as objects) the alerts.
-    private sealed record RetainedSession(string SequenceId, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<NormalizedAlert>? Alerts, PackedAlerts.Entry[]? Entries)
+    // (Held: the held-id hashes of the entries, same order.)
+    private sealed record RetainedSession(string SequenceId, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<NormalizedAlert>? Alerts, PackedAlerts.Entry[]? Entries, ulong[]? Held)
     {
         public int Count => Entries?.Length ?? Alerts!.Count;
     }
@@ -393,7 +404,7 @@ public sealed class Sequencer
         {
             // The ids held (buffered or retained) are 64-bit hashes with a count, not strings: the buffer is packed,
             // and a set of strings would keep every id alive. A hash already present is confirmed against the held ids.
-            var hash = HeldIds.Salt(Hash(id), serial);
+            var hash = HeldHash(id);
             var exists = ids.Contains(hash);
             if (exists && _confirmed?.Contains(id) == true)
             {
@@ -426,25 +437,30 @@ public sealed class Sequencer
                 return;
             }
 
-            foreach (var e in s.Entries!)
+            var entries = s.Entries!;
+            for (var i = 0; i < entries.Length; i++)
             {
                 // The id string is made only when one of the rare sets may hold it.
                 if (_confirmed is { Count: > 0 } || LateIds.Count > 0)
                 {
-                    var id = Buffer.IdOf(e);
+                    var id = Buffer.IdOf(entries[i]);
                     _confirmed?.Remove(id);
                     LateIds.Remove(id);
                 }
 
-                RemoveHash(Buffer.IdHash(e));
+                ids.Remove(s.Held![i]);
             }
 
-            Buffer.ReleaseDetached(s.Entries);
+            Buffer.ReleaseDetached(entries);
         }
+
+        /// <summary>The hash under which this key holds <paramref name="id"/> in the sequencer's table of held ids.</summary>
+        public ulong HeldHash(string id) => HeldIds.Salt(Hash(id), serial);
 
         private void RemoveHash(ulong hash) => ids.Remove(HeldIds.Salt(hash, serial));
 
-        private static ulong Hash(string id) => PackedAlerts.IdHash(id);
+        // 64-bit XxHash3 of the id's UTF-16 code units.
+        private static ulong Hash(string id) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.AsSpan()));
 
         private bool Holds(string id)
         {

@@ -275,7 +275,9 @@ public sealed class Sequencer
                         held[i] = state.HeldHash(alerts[i].Id);
                     }
 
-                    state.Retained.Add(new RetainedSession(sequence.SequenceId, sequence.Start, sequence.End, null, entries.ToArray(), held));
+                    // One session (the usual close) keeps the detached array itself.
+                    var own = from == 0 && to == taken.Length ? taken : entries.ToArray();
+                    state.Retained.Add(new RetainedSession(sequence.SequenceId, sequence.Start, sequence.End, null, own, held));
                 }
                 else
                 {
@@ -431,7 +433,7 @@ public sealed class Sequencer
                 {
                     _confirmed?.Remove(a.Id);
                     LateIds.Remove(a.Id);
-                    RemoveHash(Hash(a.Id));
+                    ids.Remove(HeldHash(a.Id));
                 }
 
                 return;
@@ -456,8 +458,6 @@ public sealed class Sequencer
 
         /// <summary>The hash under which this key holds <paramref name="id"/> in the sequencer's table of held ids.</summary>
         public ulong HeldHash(string id) => HeldIds.Salt(Hash(id), serial);
-
-        private void RemoveHash(ulong hash) => ids.Remove(HeldIds.Salt(hash, serial));
 
         // 64-bit XxHash3 of the id's UTF-16 code units.
         private static ulong Hash(string id) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.AsSpan()));

@@ -28,8 +28,9 @@ public sealed class IdDeduplicator
     private readonly int _minRemembered;
     private readonly long _windowTicks;
 
-    // Time order of the remembered ids (entry index, event time in UTC ticks): eviction takes the oldest first.
-    private readonly PriorityQueue<int, long> _byTime = new();
+    // Time order of the remembered ids (entry index, event time in UTC ticks): eviction takes the oldest first, and
+    // of equal times the one remembered first.
+    private readonly TimeOrderQueue _byTime = new();
 
     // Open addressing, linear probing, at most half full: each slot is the id hash's top 32 bits (which also give
     // its home slot) and its entry index + 1 (0: empty). A lookup reads one slot run and touches an entry only when

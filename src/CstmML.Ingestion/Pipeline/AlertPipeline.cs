@@ -145,7 +145,7 @@ public sealed class AlertPipeline
         {
             try
             {
-                for (var i = 0; i < batch.Items.Count; i++)
+                for (var i = 0; i < batch.Items.Length; i++)
                 {
                     var item = batch.Items[i];
                     NormalizedAlert? alert;

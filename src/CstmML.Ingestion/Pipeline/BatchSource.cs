@@ -54,7 +54,7 @@ internal sealed class BatchSource
             if (_deferFileBytes > 0 && !InputFiles.IsCsv(file) && ReadSmall(file) is { } bytes)
             {
                 // A batch of its own, read by a worker (Expand); the file's records then follow the batches before it.
-                if (batch.Items.Count > 0)
+                if (batch.Items.Length > 0)
                 {
                     yield return batch;
                     batch = new RecordBatch();

@@ -82,14 +82,10 @@ internal static class ParallelEvaluation
         }
 
         // Records a line taker evaluated while reading keep their outcomes (the consumer checks them like any other).
-        var outcomes = batch.Outcomes;
-        if (outcomes is null || outcomes.Length < batch.Items.Count)
-        {
-            Array.Resize(ref outcomes, batch.Items.Count);
-        }
-
+        var count = batch.Items.Length;
+        var outcomes = batch.EnsureOutcomes(count);
         IAlertSource? last = null;
-        for (var i = 0; i < outcomes.Length && i < batch.Items.Count; i++)
+        for (var i = 0; i < count; i++)
         {
             var item = batch.Items[i];
             if (item.Kind == BatchItemKind.FileStart)
@@ -120,8 +116,6 @@ internal static class ParallelEvaluation
                 last = outcomes[i].Source ?? last;
             }
         }
-
-        batch.Outcomes = outcomes;
     }
 
     private static void Read(IEnumerable<RecordBatch> batches, BlockingCollection<RecordBatch> work, BlockingCollection<RecordBatch> order, CancellationToken token)

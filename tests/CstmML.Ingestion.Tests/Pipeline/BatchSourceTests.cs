@@ -18,7 +18,7 @@ public class BatchSourceTests
         var processor = new RecordProcessor(SourceRegistry.Default, null, new PipelineOptions());
 
         Assert.False(BatchSource.Expand(batch, processor));
-        Assert.Single(batch.Items);
+        Assert.Single(batch.Items.ToArray());
         Assert.True(processor.FastRecords > 0, "the lines should have been taken");
         batch.Release();
     }
@@ -32,7 +32,7 @@ public class BatchSourceTests
         batch.Deferred = new DeferredFile("lines.jsonl", Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n"), new ReaderOptions(), Budget: 1024 * 1024);
 
         Assert.True(BatchSource.Expand(batch, new RecordProcessor(SourceRegistry.Default, null, new PipelineOptions())));
-        Assert.Equal(5, batch.Items.Count(i => i.Kind == BatchItemKind.Taken));
+        Assert.Equal(5, batch.Items.ToArray().Count(i => i.Kind == BatchItemKind.Taken));
         batch.Release();
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -28,7 +29,10 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
     private const int Narrow = 1 << 29;
 
     private readonly PackedPages _pages = pages ?? new PackedPages();
-    private readonly List<Entry> _entries = [];
+    // The entries, in a pooled array (_entries[0, _count)): a key's buffer comes and goes with its sessions, and as a
+    // growing list it was re-grown for every session, about 48 bytes allocated per alert.
+    private Entry[] _entries = [];
+    private int _count;
 
     // Entries before _head were removed (RemoveFirst): dropped from the list only once they are half of it, so closing
     // a session does not shift the rest of a busy key's entries each time.
@@ -49,7 +53,7 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
     private List<MappedLists>? _overflow;
 
     /// <summary>Alerts held.</summary>
-    public int Count => _entries.Count - _head;
+    public int Count => _count - _head;
 
     /// <summary>The UTC ticks of the event time of alert <paramref name="i"/>.</summary>
     public long TicksAt(int i) => _entries[_head + i].Ticks;
@@ -63,7 +67,7 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
         if (!pack)
         {
             var held = _held ??= [];
-            _entries.Add(new Entry(alert.Time.UtcTicks, Held, held.Count, 0));
+            Append(new Entry(alert.Time.UtcTicks, Held, held.Count, 0));
             held.Add(alert);
             _heldLive++;
             return;
@@ -109,7 +113,7 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
 
         _pages.Scratch = w.Buffer;
         var (page, offset) = Place(w.Buffer.AsSpan(0, w.Length));
-        _entries.Add(new Entry(alert.Time.UtcTicks, page, offset, ListsCode(new MappedLists(alert.Techniques, alert.Tactics, alert.Mapping))));
+        Append(new Entry(alert.Time.UtcTicks, page, offset, ListsCode(new MappedLists(alert.Techniques, alert.Tactics, alert.Mapping))));
     }
 
     /// <summary>
@@ -130,7 +134,7 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
     public string IdOf(in Entry e) => e.Page == Held ? _held![e.Offset]!.Id : new Reader(PageOf(e), e.Offset, strings).String()!;
 
     /// <summary>Whether an alert with id <paramref name="id"/> is held (a linear scan: for the rare duplicate check).</summary>
-    public bool ContainsId(string id) => ContainsId(id, CollectionsMarshal.AsSpan(_entries)[_head..]);
+    public bool ContainsId(string id) => ContainsId(id, _entries.AsSpan(_head, Count));
 
     /// <summary>Whether one of the detached <paramref name="entries"/> has id <paramref name="id"/> (a linear scan).</summary>
     public bool ContainsId(string id, ReadOnlySpan<Entry> entries)
@@ -162,7 +166,7 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
     }
 
     /// <summary>Sorts the held alerts into <see cref="SequenceBuilder.Order"/>.</summary>
-    public void Sort() => CollectionsMarshal.AsSpan(_entries)[_head..].Sort((a, b) =>
+    public void Sort() => _entries.AsSpan(_head, Count).Sort((a, b) =>
     {
         var c = a.Ticks.CompareTo(b.Ticks);
         return c != 0 ? c : CompareIds(IdAt(a), IdAt(b));
@@ -197,8 +201,7 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
         _pageList.TrimExcess();
         _live.Clear();
         _live.TrimExcess();
-        _entries.Clear();
-        _entries.TrimExcess();
+        ReturnEntries();
         _head = 0;
         _firstPage = 0;
         _used = 0;
@@ -219,7 +222,7 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
     /// </summary>
     public Entry[] Detach(int count)
     {
-        var taken = CollectionsMarshal.AsSpan(_entries).Slice(_head, count).ToArray();
+        var taken = _entries.AsSpan(_head, count).ToArray();
         Remove(count, taken);
         return taken;
     }
@@ -250,7 +253,7 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
                 throw new InvalidOperationException("Only packed entries can be put back.");
             }
 
-            _entries.Add(e);
+            Append(e);
             _detached--;
         }
     }
@@ -296,9 +299,10 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
         }
 
         _head += count;
-        if (_head >= 64 && _head * 2 >= _entries.Count)
+        if (_head >= 64 && _head * 2 >= _count)
         {
-            _entries.RemoveRange(0, _head);
+            _entries.AsSpan(_head, _count - _head).CopyTo(_entries);
+            _count -= _head;
             _head = 0;
         }
 
@@ -307,6 +311,35 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
         {
             _held.Clear();
         }
+    }
+
+    private void Append(in Entry entry)
+    {
+        if (_count == _entries.Length)
+        {
+            var grown = ArrayPool<Entry>.Shared.Rent(Math.Max(16, _count * 2));
+            _entries.AsSpan(0, _count).CopyTo(grown);
+            if (_entries.Length > 0)
+            {
+                ArrayPool<Entry>.Shared.Return(_entries);
+            }
+
+            _entries = grown;
+        }
+
+        _entries[_count++] = entry;
+    }
+
+    // Gives the entry array back to the pool (no references in it: nothing to clear).
+    private void ReturnEntries()
+    {
+        if (_entries.Length > 0)
+        {
+            ArrayPool<Entry>.Shared.Return(_entries);
+        }
+
+        _entries = [];
+        _count = 0;
     }
 
     // One record fewer in its page; the page goes back to the pool once empty, unless it is the one being written.

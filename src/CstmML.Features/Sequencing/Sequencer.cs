@@ -313,6 +313,8 @@ public sealed class Sequencer
         }
         else
         {
+            // Nothing held or retained: the key goes, and its buffer's last page and entry array go back to their pools.
+            state.Buffer.Release();
             _keys.Remove(key);
         }
     }

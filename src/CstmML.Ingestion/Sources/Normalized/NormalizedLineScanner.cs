@@ -375,8 +375,8 @@ internal sealed class NormalizedLineScanner(
             }
         }
 
-        // Anything else that may follow a JSON number (exponent) is left to the reader.
-        if (p > 32 || p >= s.Length || s[p] is (byte)'e' or (byte)'E')
+        // An exponent or anything else after the number fails the next literal, so the reader decides.
+        if (p > 32)
         {
             return false;
         }
@@ -390,18 +390,19 @@ internal sealed class NormalizedLineScanner(
         return true;
     }
 
-    // A non-negative JSON integer of at most 18 digits (no sign, fraction or exponent), as TryGetInt64 reads it.
+    // A non-negative JSON integer of at most 18 digits (no sign), as TryGetInt64 reads it.
     private static bool Long(ref ReadOnlySpan<byte> s, out long value)
     {
         value = 0;
         var p = 0;
-        while (p < s.Length && (uint)(s[p] - '0') <= 9)
+        while (p < s.Length && p <= 18 && (uint)(s[p] - '0') <= 9)
         {
             value = (value * 10) + (s[p] - '0');
             p++;
         }
 
-        if (p == 0 || p > 18 || (s[0] == '0' && p > 1) || (p < s.Length && s[p] is (byte)'.' or (byte)'e' or (byte)'E'))
+        // A fraction or exponent after the digits fails the next literal, so the reader decides.
+        if (p == 0 || p > 18 || (s[0] == '0' && p > 1))
         {
             return false;
         }

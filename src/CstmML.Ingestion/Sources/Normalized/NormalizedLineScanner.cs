@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Text;
 using System.Text.Unicode;
 using CstmML.Core.Alerts;
 using CstmML.Ingestion.Json;
@@ -196,7 +197,13 @@ internal sealed class NormalizedLineScanner(
 
         var value = rest[..end];
         s = rest[(end + 1)..];
-        return cache ? strings.Get(value) : System.Text.Encoding.UTF8.GetString(value);
+        return (cache, ascii) switch
+        {
+            (true, true) => strings.GetAscii(value),
+            (true, false) => strings.Get(value),
+            (false, true) => Encoding.Latin1.GetString(value),
+            _ => Encoding.UTF8.GetString(value),
+        };
     }
 
     // The fixed form the writer gives a UTC DateTimeOffset: "yyyy-MM-ddTHH:mm:ss[.fffffff]+00:00" (also "Z").
@@ -343,6 +350,14 @@ internal sealed class NormalizedLineScanner(
     // A JSON number without exponent (-?(0|[1-9][0-9]*)(.[0-9]+)?), read as Utf8JsonReader.TryGetDouble reads it.
     private static bool Double(ref ReadOnlySpan<byte> s, out double value)
     {
+        // The usual severity: one digit.
+        if (s.Length >= 2 && (uint)(s[0] - '0') <= 9 && s[1] == ',')
+        {
+            value = s[0] - '0';
+            s = s[1..];
+            return true;
+        }
+
         value = 0;
         var p = 0;
         if (p < s.Length && s[p] == '-')

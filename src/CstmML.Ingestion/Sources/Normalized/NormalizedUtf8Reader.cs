@@ -10,7 +10,8 @@ namespace CstmML.Ingestion.Sources.Normalized;
 /// mapping arrays shared between alerts whose bytes are equal. It accepts only what the source-generated contract
 /// reads to the same values: every property a known snake_case name given once, with its exact JSON type (enum
 /// names as written by <c>cstm map</c>, all required fields present). Anything else returns null and the caller
-/// takes the document path. Not thread-safe: one per thread.
+/// takes the document path. Lines in the writer's exact layout are first tried by <see cref="NormalizedLineScanner"/>,
+/// which accepts a subset of what this pass accepts, read to the same values. Not thread-safe: one per thread.
 /// </summary>
 internal sealed class NormalizedUtf8Reader
 {

@@ -41,6 +41,15 @@ public sealed class NormalizedLineScannerTests
         Assert.True(lines.Count > 40_000, $"{lines.Count} lines");
         Assert.Equal(lines.Count, scanning.Scanned);
         Assert.Equal(0, reference.Scanned);
+
+        // Every property the writer can write occurs, so each of the scanner's literals was matched at least once.
+        string[] names =
+        [
+            "id", "time", "ingested", "provider", "product", "type", "principal", "principal_type", "session_name", "account", "region",
+            "source_ip", "user_agent", "access_key_id", "outcome", "severity", "service", "techniques", "tactics", "mapping", "raw_ref",
+            "file", "line", "index", "technique", "source", "confidence", "rule",
+        ];
+        Assert.All(names, name => Assert.Contains(lines, l => l.Contains($"\"{name}\":", StringComparison.Ordinal)));
     }
 
     [Fact]

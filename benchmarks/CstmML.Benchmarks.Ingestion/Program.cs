@@ -6,7 +6,8 @@ using CstmML.Core.Serialization;
 using CstmML.Ingestion;
 using CstmML.Ingestion.Pipeline;
 
-// Modes: generate (write a seeded CloudTrail file), map (end-to-end run for /usr/bin/time), or BenchmarkDotNet.
+// Modes: generate (write a seeded CloudTrail file), map (end-to-end run for /usr/bin/time), probe, stages, normalized
+// (in-process CPU per record), or BenchmarkDotNet.
 var c = CultureInfo.InvariantCulture;
 switch (args.FirstOrDefault())
 {
@@ -78,6 +79,16 @@ switch (args.FirstOrDefault())
                 StageProbe.Run(args[1], Console.Out);
             }
 
+            return 0;
+        }
+
+    case "normalized":
+        {
+            // normalized IN [LINES] [ROUNDS] [both|on|off]: the CPU of reading one normalized line, byte scanner off and on.
+            var lines = args.Length > 2 ? int.Parse(args[2], c) : 200_000;
+            var rounds = args.Length > 3 ? int.Parse(args[3], c) : 3;
+            bool[] modes = (args.Length > 4 ? args[4] : "both") switch { "on" => [true], "off" => [false], _ => [false, true] };
+            NormalizedProbe.Run(args[1], lines, rounds, modes, Console.Out);
             return 0;
         }
 

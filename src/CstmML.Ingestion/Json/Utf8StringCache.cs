@@ -30,6 +30,22 @@ internal sealed class Utf8StringCache
         return Get(reader.ValueSpan);
     }
 
+    /// <summary>
+    /// The string of <paramref name="ascii"/>, bytes the caller has checked are all below 0x80: on a miss it is only
+    /// widened, with no UTF-8 validation (the same string <see cref="Get(ReadOnlySpan{byte})"/> gives).
+    /// </summary>
+    public string GetAscii(ReadOnlySpan<byte> ascii)
+    {
+        if (_cache.Get(ascii, out var slot) is { } hit)
+        {
+            return hit;
+        }
+
+        var value = Encoding.Latin1.GetString(ascii);
+        _cache.Set(slot, ascii, value);
+        return value;
+    }
+
     /// <summary>The string of valid UTF-8 <paramref name="utf8"/>.</summary>
     public string Get(ReadOnlySpan<byte> utf8)
     {

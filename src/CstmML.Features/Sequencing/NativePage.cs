@@ -26,6 +26,16 @@ internal sealed unsafe class NativePage : IDisposable
     /// <summary>Bytes in the page.</summary>
     public int Length { get; }
 
+    /// <summary>The address of the page's first byte (valid until the page is disposed).</summary>
+    public nint Address
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_bytes == null, this);
+            return (nint)_bytes;
+        }
+    }
+
     /// <summary>The page's bytes (content undefined until written).</summary>
     public Span<byte> Bytes
     {

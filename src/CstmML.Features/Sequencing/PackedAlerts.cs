@@ -15,7 +15,7 @@ namespace CstmML.Features.Sequencing;
 /// (<see cref="NormalizedAlert"/> record equality, the same technique, tactic and mapping lists), when their session is
 /// emitted. Repeated strings (type, region, user agent, ...) are shared through a <see cref="PackedStrings"/> table.
 /// </summary>
-internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = null)
+internal sealed unsafe class PackedAlerts(PackedStrings strings, PackedPages? pages = null)
 {
     private const int NullString = -1;
 
@@ -38,9 +38,11 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
     // a session does not shift the rest of a busy key's entries each time.
     private int _head;
 
-    // Pages by number: _pageList[i] is page _firstPage + i (null once free); _live counts the entries in each.
-    private readonly List<NativePage?> _pageList = [];
-    private readonly List<int> _live = [];
+    // Pages by number: _slots[i] (i < _slotCount) is page _firstPage + i (Page null once free), with its address, length
+    // and live records side by side, so placing a record reads one slot, not a page list, a page object and a count list
+    // (each a cache miss: a key's structures are cold by its next alert).
+    private PageSlot[] _slots = [];
+    private int _slotCount;
     private int _firstPage;
     private int _used;
 
@@ -189,18 +191,16 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
     /// <summary>Drops every alert and gives the pages back.</summary>
     public void Release()
     {
-        foreach (var page in _pageList)
+        for (var i = 0; i < _slotCount; i++)
         {
-            if (page is not null)
+            if (_slots[i].Page is { } page)
             {
                 _pages.Return(page);
             }
         }
 
-        _pageList.Clear();
-        _pageList.TrimExcess();
-        _live.Clear();
-        _live.TrimExcess();
+        _slots = [];
+        _slotCount = 0;
         ReturnEntries();
         _head = 0;
         _firstPage = 0;
@@ -230,7 +230,7 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
     /// <summary>Frees the records of <paramref name="entries"/> from <see cref="Detach"/>; a page none of the others uses goes back to the pool.</summary>
     public void ReleaseDetached(ReadOnlySpan<Entry> entries)
     {
-        var last = _firstPage + _pageList.Count - 1;
+        var last = _firstPage + _slotCount - 1;
         foreach (var e in entries)
         {
             if (e.Page != Held)
@@ -273,7 +273,7 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
 
         // Records are never moved: a page is free once none of the alerts left is in it (out-of-order input may
         // leave a page partly used for longer; it is freed with its last alert).
-        var last = _firstPage + _pageList.Count - 1;
+        var last = _firstPage + _slotCount - 1;
         for (var i = 0; i < count; i++)
         {
             var e = _entries[_head + i];
@@ -345,48 +345,56 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
     // One record fewer in its page; the page goes back to the pool once empty, unless it is the one being written.
     private void FreeRecord(in Entry e, int last)
     {
-        var p = e.Page - _firstPage;
-        if (--_live[p] == 0 && e.Page != last)
+        ref var slot = ref _slots[e.Page - _firstPage];
+        if (--slot.Live == 0 && e.Page != last)
         {
-            _pages.Return(_pageList[p]!);
-            _pageList[p] = null;
+            _pages.Return(slot.Page!);
+            slot = default;
         }
     }
 
     private void TrimFreePages()
     {
         var free = 0;
-        while (free < _pageList.Count - 1 && _pageList[free] is null)
+        while (free < _slotCount - 1 && _slots[free].Page is null)
         {
             free++;
         }
 
-        _pageList.RemoveRange(0, free);
-        _live.RemoveRange(0, free);
-        _firstPage += free;
+        if (free > 0)
+        {
+            Array.Copy(_slots, free, _slots, 0, _slotCount - free);
+            Array.Clear(_slots, _slotCount - free, free);
+            _slotCount -= free;
+            _firstPage += free;
+        }
     }
 
     // Copies one record into the current page, or a new one when it does not fit: returns its page number and offset.
     private (int Page, int Offset) Place(ReadOnlySpan<byte> record)
     {
-        var current = _pageList.Count == 0 ? null : _pageList[^1];
-        if (current is null || _used + record.Length > current.Length)
+        if (_slotCount == 0 || _slots[_slotCount - 1].Page is null || _used + record.Length > _slots[_slotCount - 1].Length)
         {
             // A key's first page is small and its own (most keys hold few alerts); then pool pages; a record larger
             // than a page (long inline strings) gets an array of its own.
-            current = _pageList.Count == 0 && record.Length <= FirstPageBytes ? new NativePage(FirstPageBytes)
+            var page = _slotCount == 0 && record.Length <= FirstPageBytes ? new NativePage(FirstPageBytes)
                 : record.Length <= PackedPages.PageBytes ? _pages.Rent()
                 : new NativePage(record.Length);
-            _pageList.Add(current);
-            _live.Add(0);
+            if (_slotCount == _slots.Length)
+            {
+                Array.Resize(ref _slots, Math.Max(4, _slotCount * 2));
+            }
+
+            _slots[_slotCount++] = new PageSlot { Page = page, Address = page.Address, Length = page.Length };
             _used = 0;
         }
 
+        ref var slot = ref _slots[_slotCount - 1];
         var offset = _used;
-        record.CopyTo(current.Bytes[offset..]);
+        record.CopyTo(new Span<byte>((byte*)slot.Address + offset, record.Length));
         _used += record.Length;
-        _live[^1]++;
-        return (_firstPage + _pageList.Count - 1, offset);
+        slot.Live++;
+        return (_firstPage + _slotCount - 1, offset);
     }
 
     private int ListsCode(MappedLists lists)
@@ -404,7 +412,12 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
 
     private MappedLists ListsOf(int code) => code >= 0 ? strings.Lists(code) : _overflow![-code - 1];
 
-    private Span<byte> PageOf(in Entry e) => _pageList[e.Page - _firstPage]!.Bytes;
+    private Span<byte> PageOf(in Entry e)
+    {
+        ref var slot = ref _slots[e.Page - _firstPage];
+        ObjectDisposedException.ThrowIf(slot.Page is null, this);
+        return new Span<byte>((void*)slot.Address, slot.Length);
+    }
 
     private NormalizedAlert Unpack(SequenceKey key, in Entry e, ref Inlined previous)
     {
@@ -496,6 +509,16 @@ internal sealed class PackedAlerts(PackedStrings strings, PackedPages? pages = n
         id.Narrow ? (char)id.Units[i] : MemoryMarshal.Cast<byte, char>(id.Units)[i];
 
     private static IdView View(string id) => new(MemoryMarshal.AsBytes(id.AsSpan()), false);
+
+    // A page in use (Page null: freed), its bytes' address and length (read without touching the page object), and how
+    // many records in it are still held (buffered or detached).
+    private struct PageSlot
+    {
+        public NativePage? Page;
+        public nint Address;
+        public int Length;
+        public int Live;
+    }
 
     /// <summary>
     /// One held alert: its event time, and where its record is (page number and offset; page -1: the alert object is

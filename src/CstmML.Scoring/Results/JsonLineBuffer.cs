@@ -144,26 +144,33 @@ internal sealed class JsonLineBuffer
             return;
         }
 
-        // ASCII with something to escape: the plain prefix, then character by character (at most 6 bytes each).
+        // ASCII with something to escape: plain runs converted at once, each other character from the table.
         Ensure((chars.Length * 6) + 2);
-        _bytes[_length++] = (byte)'"';
-        Ascii.FromUtf16(chars[..plain], _bytes.AsSpan(_length), out var prefix);
-        _length += prefix;
-        for (var i = plain; i < chars.Length; i++)
+        var dest = _bytes.AsSpan(_length);
+        dest[0] = (byte)'"';
+        var w = 1;
+        while (true)
         {
-            var c = chars[i];
-            if (AsciiEscapes[c] is { } escaped)
+            Ascii.FromUtf16(chars[..plain], dest[w..], out var run);
+            w += run;
+            if (plain == chars.Length)
             {
-                escaped.CopyTo(_bytes.AsSpan(_length));
-                _length += escaped.Length;
+                break;
             }
-            else
+
+            var escaped = AsciiEscapes[chars[plain]]!;
+            escaped.CopyTo(dest[w..]);
+            w += escaped.Length;
+            chars = chars[(plain + 1)..];
+            plain = chars.IndexOfAnyExcept(Plain);
+            if (plain < 0)
             {
-                _bytes[_length++] = (byte)c;
+                plain = chars.Length;
             }
         }
 
-        _bytes[_length++] = (byte)'"';
+        dest[w++] = (byte)'"';
+        _length += w;
     }
 
     /// <summary>Writes a value through the contract serializer's own writer: the rare cases (non-ASCII strings, unnamed enum values).</summary>

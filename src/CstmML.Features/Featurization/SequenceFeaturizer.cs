@@ -80,7 +80,18 @@ public sealed class SequenceFeaturizer
     /// Writes the feature vector of <paramref name="sequence"/> into the first <see cref="Dimension"/> floats of
     /// <paramref name="destination"/>. Throws <see cref="ArgumentException"/> for an empty sequence or a short span.
     /// </summary>
-    public void Featurize(AlertSequence sequence, Span<float> destination)
+    public void Featurize(AlertSequence sequence, Span<float> destination) => Featurize(sequence, destination, null, profile: false);
+
+    /// <summary>
+    /// Writes the feature vector as <see cref="Featurize(AlertSequence, Span{float})"/> does and returns the sequence's
+    /// <see cref="VelocityProfile"/> (with <paramref name="velocityThresholds"/>, default when null), made from the same
+    /// sorted gaps: the scorer needs both, and sorting the gaps once is cheaper than twice. Same values as
+    /// <see cref="VelocityProfile.From"/>.
+    /// </summary>
+    public VelocityProfile FeaturizeWithVelocity(AlertSequence sequence, Span<float> destination, VelocityThresholds? velocityThresholds = null) =>
+        Featurize(sequence, destination, velocityThresholds ?? VelocityThresholds.Default, profile: true)!;
+
+    private VelocityProfile? Featurize(AlertSequence sequence, Span<float> destination, VelocityThresholds? velocityThresholds, bool profile)
     {
         ArgumentNullException.ThrowIfNull(sequence);
         var alerts = sequence.Alerts
@@ -100,15 +111,16 @@ public sealed class SequenceFeaturizer
         d.Clear();
 
         var ticks = ArrayPool<long>.Shared.Rent(n);
-        var doubles = ArrayPool<double>.Shared.Rent(2 * n);
+        var doubles = ArrayPool<double>.Shared.Rent(n);
         var hashes = ArrayPool<uint>.Shared.Rent(4 * n);
         try
         {
             WriteSequenceBlocks(sequence, d, hashes.AsSpan(0, 4 * n));
             var span = SequenceTimes.FillSortedGaps(sequence, ticks, doubles);
             var gaps = doubles.AsSpan(0, n - 1);
-            var stats = GapStatistics.FromSortedGaps(gaps, doubles.AsSpan(n, n), span);
+            var stats = GapStatistics.FromSortedGaps(gaps, span);
             WriteTimeBlock(d, n, gaps, stats);
+            return profile ? VelocityProfile.FromSortedGaps(gaps, stats, velocityThresholds!) : null;
         }
         finally
         {

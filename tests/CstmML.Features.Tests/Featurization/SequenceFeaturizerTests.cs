@@ -4,6 +4,7 @@ using CstmML.Core.Alerts;
 using CstmML.Core.Hashing;
 using CstmML.Core.Sequences;
 using CstmML.Features.Featurization;
+using CstmML.Features.Velocity;
 using Xunit.Abstractions;
 
 namespace CstmML.Features.Tests.Featurization;
@@ -285,6 +286,25 @@ public class SequenceFeaturizerTests(ITestOutputHelper output)
 
             AssertUnitOrZero(v.AsSpan(0, Schema.TechniqueBuckets));
             AssertUnitOrZero(v.AsSpan(Schema.TechniqueBuckets, Schema.AlertTypeBuckets));
+        }
+    }
+
+    [Fact]
+    public void FeaturizeWithVelocity_RandomSequences_SameVectorAndProfileAsSeparateCalls()
+    {
+        var featurizer = new SequenceFeaturizer();
+        var strict = new VelocityThresholds { MinGaps = 1, FastGapSeconds = 1, ManualMinMedianGapSeconds = 5 };
+        foreach (var sequence in RandomSequences.Generate(seed: 29, count: 1500))
+        {
+            foreach (var thresholds in new[] { null, strict })
+            {
+                var together = new float[featurizer.Dimension];
+
+                var velocity = featurizer.FeaturizeWithVelocity(sequence, together, thresholds);
+
+                Assert.Equal(featurizer.Featurize(sequence), together);
+                Assert.Equal(VelocityProfile.From(sequence, thresholds), velocity);
+            }
         }
     }
 

@@ -290,6 +290,30 @@ public class SequenceFeaturizerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void CountDistinct_RandomValuesWithRunsFewAndMany_SameAsDistinctCount()
+    {
+        var random = new Random(31);
+        for (var round = 0; round < 5000; round++)
+        {
+            // From one value to a few hundred distinct ones (past the gathered limit), in runs of random length.
+            var pool = 1 + random.Next(round % 10 == 0 ? 400 : 12);
+            var values = new List<uint>();
+            var length = random.Next(1, 600);
+            while (values.Count < length)
+            {
+                var v = (uint)random.Next(pool) * 2654435761u;
+                values.AddRange(Enumerable.Repeat(v, 1 + random.Next(4)));
+            }
+
+            var expected = values.Distinct().Count();
+
+            Assert.Equal(expected, SequenceFeaturizer.CountDistinct(values.ToArray()));
+        }
+
+        Assert.Equal(0, SequenceFeaturizer.CountDistinct([]));
+    }
+
+    [Fact]
     public void FeaturizeWithVelocity_RandomSequences_SameVectorAndProfileAsSeparateCalls()
     {
         var featurizer = new SequenceFeaturizer();

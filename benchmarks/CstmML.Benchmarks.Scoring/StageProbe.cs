@@ -1,9 +1,12 @@
+using System.Buffers;
 using System.Diagnostics;
+using System.Text.Json;
 using CstmML.Features.Featurization;
 using CstmML.Features.Sequencing;
 using CstmML.Features.Velocity;
 using CstmML.Scoring.Baselines;
 using CstmML.Scoring.Engine;
+using CstmML.Scoring.Results;
 
 namespace CstmML.Benchmarks.Scoring;
 
@@ -16,6 +19,8 @@ internal static class StageProbe
 {
     public const string Flag = "probe";
     private const int Batch = 256;
+    private static readonly ArrayBufferWriter<byte> ContractBuffer = new(1 << 14);
+    private static readonly Utf8JsonWriter ContractWriter = new(ContractBuffer);
 
     public static void Run(string[] args)
     {
@@ -89,13 +94,30 @@ internal static class StageProbe
                 Time("playbooks", () => Array.ForEach(b, s => engine.Playbooks.Match(s)));
                 Time("velocity", () => Array.ForEach(b, s => VelocityProfile.From(s)));
                 Time("score (all)", () => engine.Score(b));
+                if (only is null || only.StartsWith("json", StringComparison.Ordinal))
+                {
+                    var results = engine.Score(b);
+                    Time("json (contract)", () => Array.ForEach([.. results], r => ContractLine(r)));
+                    Time("json (writer)", () => Array.ForEach([.. results], r => ScoringResultJsonWriter.ToJsonLine(r)));
+                }
             }
 
             Console.WriteLine($"round {round + 1}:");
             foreach (var (stage, ms) in t)
             {
-                Console.WriteLine($"  {stage,-12} {ms,9:F1} ms  {1000 * ms / sequences.Count,8:F1} us/sequence  {1e6 * ms / alerts,8:F2} ns/alert -> {alerts / (ms / 1000):N0} alerts/s, {allocated[stage] / (double)alerts,7:F0} B/alert allocated");
+                Console.WriteLine($"  {stage,-15} {ms,9:F1} ms  {1000 * ms / sequences.Count,8:F1} us/sequence  {1e6 * ms / alerts,8:F2} ns/alert -> {alerts / (ms / 1000):N0} alerts/s, {allocated[stage] / (double)alerts,7:F0} B/alert allocated");
             }
         }
+    }
+
+    // What `cstm score` did before the hand-written writer: the source-generated serializer on a reused writer.
+    private static byte[] ContractLine(ScoringResult result)
+    {
+        ContractBuffer.ResetWrittenCount();
+        ContractWriter.Reset(ContractBuffer);
+        JsonSerializer.Serialize(ContractWriter, result, ScoringResultJsonContext.Default.ScoringResult);
+        ContractWriter.Flush();
+        ContractBuffer.Write("\n"u8);
+        return ContractBuffer.WrittenSpan.ToArray();
     }
 }

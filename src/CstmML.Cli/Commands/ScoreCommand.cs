@@ -1,9 +1,7 @@
-using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime;
 using System.Text;
-using System.Text.Json;
 using CstmML.Core.Attack;
 using CstmML.Features.Sequencing;
 using CstmML.Ingestion.Pipeline;
@@ -80,12 +78,6 @@ internal static class ScoreCommand
         string Model, string? Playbooks, FileInfo? Out, bool Csv, DateTimeOffset? Since, DateTimeOffset? Until, int MinRisk,
         FileInfo? Navigator, FileInfo? Stix, FileInfo? Volume, int Threads, SequencerOptions Sequencing);
 
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? _lineBuffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? _lineWriter;
-
     private static int Execute(ScoreOptions o, IngestRun run, CliEnvironment env)
     {
         // A batch run needs throughput, not short pauses: background (concurrent) collections of the large live set of
@@ -145,18 +137,8 @@ internal static class ScoreCommand
         return code;
     }
 
-    // One JSON Lines record as UTF-8 bytes, made in a buffer each worker thread reuses: no UTF-16 string in between.
-    private static byte[] JsonLine(ScoringResult r)
-    {
-        var buffer = _lineBuffer ??= new ArrayBufferWriter<byte>(1 << 14);
-        buffer.ResetWrittenCount();
-        var writer = _lineWriter ??= new Utf8JsonWriter(buffer);
-        writer.Reset(buffer);
-        JsonSerializer.Serialize(writer, r, ScoringResultJsonContext.Default.ScoringResult);
-        writer.Flush();
-        buffer.Write("\n"u8);
-        return buffer.WrittenSpan.ToArray();
-    }
+    // One JSON Lines record as UTF-8 bytes, written by hand into a per-thread buffer (the contract's bytes, pinned by tests).
+    private static byte[] JsonLine(ScoringResult r) => ScoringResultJsonWriter.ToJsonLine(r);
 
     private static byte[] Line(string text) => Encoding.UTF8.GetBytes(text + "\n");
 

@@ -41,20 +41,13 @@ public sealed record VelocityProfile
 
         var rules = thresholds ?? VelocityThresholds.Default;
         var ticks = ArrayPool<long>.Shared.Rent(n);
-        var doubles = ArrayPool<double>.Shared.Rent(2 * n);
+        var doubles = ArrayPool<double>.Shared.Rent(n);
         try
         {
             var span = SequenceTimes.FillSortedGaps(sequence, ticks, doubles);
             var gaps = doubles.AsSpan(0, n - 1);
-            var stats = GapStatistics.FromSortedGaps(gaps, doubles.AsSpan(n, n), span);
-            return new VelocityProfile
-            {
-                EventsPerMinute = stats.EventsPerMinute,
-                MedianGapSeconds = stats.Median,
-                MinimumGapSeconds = stats.Min,
-                Burstiness = stats.Burstiness,
-                Class = Classify(gaps, stats, rules),
-            };
+            var stats = GapStatistics.FromSortedGaps(gaps, span);
+            return FromSortedGaps(gaps, stats, rules);
         }
         finally
         {
@@ -62,6 +55,16 @@ public sealed record VelocityProfile
             ArrayPool<double>.Shared.Return(doubles);
         }
     }
+
+    /// <summary>The profile from a sequence's gaps, sorted ascending, and their statistics (shared with the featurizer).</summary>
+    internal static VelocityProfile FromSortedGaps(ReadOnlySpan<double> sortedGaps, in GapStatistics stats, VelocityThresholds rules) => new()
+    {
+        EventsPerMinute = stats.EventsPerMinute,
+        MedianGapSeconds = stats.Median,
+        MinimumGapSeconds = stats.Min,
+        Burstiness = stats.Burstiness,
+        Class = Classify(sortedGaps, stats, rules),
+    };
 
     private static VelocityClass Classify(ReadOnlySpan<double> sortedGaps, in GapStatistics g, VelocityThresholds rules)
     {

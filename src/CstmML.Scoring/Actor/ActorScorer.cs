@@ -88,7 +88,8 @@ public sealed class ActorScorer : IDisposable
         for (var k = 0; k < techniques.Count; k++)
         {
             var v = techniques[k].Value;
-            if (!distinct.Contains(v, StringComparer.Ordinal))
+            // A span search (ordinal string equality): the LINQ Contains with a comparer enumerated the list through an interface.
+            if (!CollectionsMarshal.AsSpan(distinct).Contains(v))
             {
                 distinct.Add(v);
             }

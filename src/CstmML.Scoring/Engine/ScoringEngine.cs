@@ -134,11 +134,12 @@ public sealed class ScoringEngine : ISequenceScorer, IDisposable
         var techniques = new IReadOnlyList<TechniqueId>[n];
         var roles = new string[n];
         var cohorts = new string[n];
+        var velocities = new VelocityProfile[n];
         var kind = _model.Baselines.Set.Tokens;
         for (var i = 0; i < n; i++)
         {
             var s = sequences[i] ?? throw new ArgumentException($"Sequence {i} of the batch is null.", nameof(sequences));
-            _featurizer.Featurize(s, matrix.AsSpan(i * dimension, dimension));
+            velocities[i] = _featurizer.FeaturizeWithVelocity(s, matrix.AsSpan(i * dimension, dimension), _options.VelocityThresholds);
             tokens[i] = SequenceTokens.Of(s, kind);
             techniques[i] = s.Techniques;
             roles[i] = BaselineKeys.RoleOf(s);
@@ -152,15 +153,14 @@ public sealed class ScoringEngine : ISequenceScorer, IDisposable
         var results = new ScoringResult[sequences.Count];
         for (var i = 0; i < sequences.Count; i++)
         {
-            results[i] = Assemble(sequences[i], _explainer.Explain(anomalies[i], sequences[i], tokens[i]), actors[i], context);
+            results[i] = Assemble(sequences[i], velocities[i], _explainer.Explain(anomalies[i], sequences[i], tokens[i]), actors[i], context);
         }
 
         return results;
     }
 
-    private ScoringResult Assemble(AlertSequence s, AnomalyResult anomaly, ActorResult actor, ScoringContext? context)
+    private ScoringResult Assemble(AlertSequence s, VelocityProfile velocity, AnomalyResult anomaly, ActorResult actor, ScoringContext? context)
     {
-        var velocity = VelocityProfile.From(s, _options.VelocityThresholds);
         var playbooks = _playbooks.Match(s);
         var volume = context?.VolumeCovering?.Invoke(s.Start, s.End, s.Account, s.Principal) ?? [];
         var risk = RiskFusion.Fuse(anomaly, playbooks, actor, velocity, s.TacticChain, volume, _options.Risk);

@@ -4,6 +4,7 @@ using CstmML.Core.Alerts;
 using CstmML.Core.Hashing;
 using CstmML.Core.Sequences;
 using CstmML.Features.Featurization;
+using CstmML.Features.Velocity;
 using Xunit.Abstractions;
 
 namespace CstmML.Features.Tests.Featurization;
@@ -285,6 +286,49 @@ public class SequenceFeaturizerTests(ITestOutputHelper output)
 
             AssertUnitOrZero(v.AsSpan(0, Schema.TechniqueBuckets));
             AssertUnitOrZero(v.AsSpan(Schema.TechniqueBuckets, Schema.AlertTypeBuckets));
+        }
+    }
+
+    [Fact]
+    public void CountDistinct_RandomValuesWithRunsFewAndMany_SameAsDistinctCount()
+    {
+        var random = new Random(31);
+        for (var round = 0; round < 5000; round++)
+        {
+            // From one value to a few hundred distinct ones (past the gathered limit), in runs of random length.
+            var pool = 1 + random.Next(round % 10 == 0 ? 400 : 12);
+            var values = new List<uint>();
+            var length = random.Next(1, 600);
+            while (values.Count < length)
+            {
+                var v = (uint)random.Next(pool) * 2654435761u;
+                values.AddRange(Enumerable.Repeat(v, 1 + random.Next(4)));
+            }
+
+            var expected = values.Distinct().Count();
+
+            Assert.Equal(expected, SequenceFeaturizer.CountDistinct(values.ToArray()));
+        }
+
+        Assert.Equal(0, SequenceFeaturizer.CountDistinct([]));
+    }
+
+    [Fact]
+    public void FeaturizeWithVelocity_RandomSequences_SameVectorAndProfileAsSeparateCalls()
+    {
+        var featurizer = new SequenceFeaturizer();
+        var strict = new VelocityThresholds { MinGaps = 1, FastGapSeconds = 1, ManualMinMedianGapSeconds = 5 };
+        foreach (var sequence in RandomSequences.Generate(seed: 29, count: 1500))
+        {
+            foreach (var thresholds in new[] { null, strict })
+            {
+                var together = new float[featurizer.Dimension];
+
+                var velocity = featurizer.FeaturizeWithVelocity(sequence, together, thresholds);
+
+                Assert.Equal(featurizer.Featurize(sequence), together);
+                Assert.Equal(VelocityProfile.From(sequence, thresholds), velocity);
+            }
         }
     }
 

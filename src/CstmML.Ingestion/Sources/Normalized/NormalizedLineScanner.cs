@@ -287,64 +287,44 @@ internal sealed class NormalizedLineScanner(
         return true;
     }
 
-    private static bool Provider(ref ReadOnlySpan<byte> s, out CloudProvider provider)
+    // The enum values as cstm map writes them (quoted), in the order they are tried.
+    private static readonly (byte[] Literal, CloudProvider Value)[] Providers =
+    [
+        ("\"aws\""u8.ToArray(), CloudProvider.Aws),
+        ("\"azure\""u8.ToArray(), CloudProvider.Azure),
+        ("\"gcp\""u8.ToArray(), CloudProvider.Gcp),
+        ("\"prisma\""u8.ToArray(), CloudProvider.Prisma),
+    ];
+
+    private static readonly (byte[] Literal, AlertProduct Value)[] Products =
+    [
+        ("\"cloudtrail\""u8.ToArray(), AlertProduct.CloudTrail),
+        ("\"guardduty\""u8.ToArray(), AlertProduct.GuardDuty),
+        ("\"defender\""u8.ToArray(), AlertProduct.Defender),
+        ("\"scc\""u8.ToArray(), AlertProduct.Scc),
+        ("\"prisma\""u8.ToArray(), AlertProduct.Prisma),
+        ("\"csv\""u8.ToArray(), AlertProduct.Csv),
+    ];
+
+    private static bool Provider(ref ReadOnlySpan<byte> s, out CloudProvider provider) => OneOf(ref s, Providers, out provider);
+
+    private static bool Product(ref ReadOnlySpan<byte> s, out AlertProduct product) => OneOf(ref s, Products, out product);
+
+    // The value whose literal comes next (consumed), or false.
+    private static bool OneOf<T>(ref ReadOnlySpan<byte> s, (byte[] Literal, T Value)[] choices, out T value)
+        where T : struct
     {
-        provider = CloudProvider.Aws;
-        if (Lit(ref s, "\"aws\""u8))
+        foreach (var (literal, v) in choices)
         {
-            return true;
+            if (Lit(ref s, literal))
+            {
+                value = v;
+                return true;
+            }
         }
 
-        provider = CloudProvider.Azure;
-        if (Lit(ref s, "\"azure\""u8))
-        {
-            return true;
-        }
-
-        provider = CloudProvider.Gcp;
-        if (Lit(ref s, "\"gcp\""u8))
-        {
-            return true;
-        }
-
-        provider = CloudProvider.Prisma;
-        return Lit(ref s, "\"prisma\""u8);
-    }
-
-    private static bool Product(ref ReadOnlySpan<byte> s, out AlertProduct product)
-    {
-        product = AlertProduct.CloudTrail;
-        if (Lit(ref s, "\"cloudtrail\""u8))
-        {
-            return true;
-        }
-
-        product = AlertProduct.GuardDuty;
-        if (Lit(ref s, "\"guardduty\""u8))
-        {
-            return true;
-        }
-
-        product = AlertProduct.Defender;
-        if (Lit(ref s, "\"defender\""u8))
-        {
-            return true;
-        }
-
-        product = AlertProduct.Scc;
-        if (Lit(ref s, "\"scc\""u8))
-        {
-            return true;
-        }
-
-        product = AlertProduct.Prisma;
-        if (Lit(ref s, "\"prisma\""u8))
-        {
-            return true;
-        }
-
-        product = AlertProduct.Csv;
-        return Lit(ref s, "\"csv\""u8);
+        value = default;
+        return false;
     }
 
     // A JSON number without exponent (-?(0|[1-9][0-9]*)(.[0-9]+)?), read as Utf8JsonReader.TryGetDouble reads it.

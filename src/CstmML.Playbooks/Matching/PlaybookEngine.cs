@@ -68,8 +68,7 @@ public sealed class PlaybookEngine
         var canStart = false;
         for (var i = 0; i < alerts.Count && !canStart; i++)
         {
-            // An alert with the previous one's criteria fields matches the same steps: it cannot start one either.
-            canStart = (i == 0 || !CriteriaFieldsComparer.Instance.Equals(alerts[i], alerts[i - 1])) && _library.CanStart(alerts[i]);
+            canStart = _library.CanStart(alerts[i]);
         }
 
         // Most sequences contain no step that opens a playbook: skip building a session for them.

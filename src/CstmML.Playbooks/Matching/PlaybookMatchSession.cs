@@ -42,10 +42,6 @@ public sealed class PlaybookMatchSession
     // Step matches by criteria fields (an alert stands for its combination), bounded; kept across Reset.
     private readonly Dictionary<NormalizedAlert, (int Playbook, ulong Mask)[]> _matchesByFields = new(CriteriaFieldsComparer.Instance);
 
-    // The previous alert's fields and matches: consecutive alerts usually share them, and comparing is cheaper than hashing.
-    private NormalizedAlert? _lastFields;
-    private (int Playbook, ulong Mask)[] _lastMatches = [];
-
     private long _maxTicks = long.MinValue;
     private long _arrival;
     private long _runSeq;
@@ -288,20 +284,6 @@ public sealed class PlaybookMatchSession
     {
         // The steps an alert matches depend only on the fields CompiledCriteria reads, and a stream repeats a few
         // combinations of them: each combination is tested against the steps once, then its matches are reused.
-        foreach (var (pb, mask) in MatchesOf(alert))
-        {
-            ProcessPlaybook(_lib.Playbooks[pb], alert, mask);
-        }
-    }
-
-    /// <summary>The (playbook, step mask) pairs <paramref name="alert"/> matches, remembered by its criteria fields.</summary>
-    internal (int Playbook, ulong Mask)[] MatchesOf(NormalizedAlert alert)
-    {
-        if (_lastFields is not null && CriteriaFieldsComparer.Instance.Equals(alert, _lastFields))
-        {
-            return _lastMatches;
-        }
-
         if (!_matchesByFields.TryGetValue(alert, out var matches))
         {
             matches = MatchSteps(alert);
@@ -313,9 +295,10 @@ public sealed class PlaybookMatchSession
             _matchesByFields.Add(alert, matches);
         }
 
-        _lastFields = alert;
-        _lastMatches = matches;
-        return matches;
+        foreach (var (pb, mask) in matches)
+        {
+            ProcessPlaybook(_lib.Playbooks[pb], alert, mask);
+        }
     }
 
     /// <summary>The (playbook, step mask) pairs whose steps <paramref name="alert"/> matches, in playbook order.</summary>

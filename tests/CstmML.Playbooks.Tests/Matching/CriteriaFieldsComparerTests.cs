@@ -47,29 +47,6 @@ public class CriteriaFieldsComparerTests
     }
 
     [Fact]
-    public void MatchesOf_CorpusAlertsWithRepeatsInOrder_SameAsComputingEach()
-    {
-        // Runs of alerts with the same criteria fields (the previous-alert shortcut), then changes, then returns (the table).
-        var (library, alerts) = Corpus.Value;
-        var session = new PlaybookMatchSession(library, new PlaybookEngineOptions(), TimeProvider.System);
-        var reference = new PlaybookMatchSession(library, new PlaybookEngineOptions(), TimeProvider.System);
-        var shortcut = 0;
-        for (var i = 0; i < alerts.Length; i++)
-        {
-            var a = alerts[i];
-            var stream = i % 3 == 0 ? new[] { a, a with { Id = "again", Region = "elsewhere" }, alerts[(i * 31) % alerts.Length], a } : [a];
-            foreach (var alert in stream)
-            {
-                Assert.Equal(reference.MatchSteps(alert), session.MatchesOf(alert));
-            }
-
-            shortcut += i % 3 == 0 ? 1 : 0;
-        }
-
-        Assert.True(shortcut > 100);
-    }
-
-    [Fact]
     public void Equals_CorpusAlertPairs_EqualOnlyWhenTheyMatchTheSameSteps()
     {
         var (library, alerts) = Corpus.Value;
